@@ -1,0 +1,111 @@
+"""``PoseDataset`` that loads safely and validates every annotation."""
+from typing import Callable, Dict, List, Optional, Union
+
+from mmengine.logging import MMLogger, print_log
+
+from mmaction.datasets import PoseDataset
+from mmaction.registry import DATASETS
+from mmfine.structures import get_layout
+from .pose_annotation_check import pose_annotation_problems, sample_name
+from .safe_pickle import safe_load_pickle
+
+
+class BadAnnotationError(ValueError):
+    """An annotation file holds malformed samples."""
+
+
+@DATASETS.register_module()
+class CheckedPoseDataset(PoseDataset):
+    """MMAction2's ``PoseDataset``, loaded through a restricted unpickler
+    and validated sample by sample.
+
+    Args:
+        num_classes: labels must lie in ``[0, num_classes)``.
+        layout: a layout name (``mmfine.structures``); samples must have
+            its number of joints.
+        on_bad_sample: ``'raise'`` (default) stops with every problem of
+            every bad sample named; ``'skip'`` drops bad samples and logs a
+            summary naming each. Nothing bad is ever trained on.
+        classes: class names for the metainfo; a top-level ``classes`` list
+            in the pickle is used when omitted.
+    """
+
+    def __init__(self,
+                 ann_file: str,
+                 pipeline: List[Union[Dict, Callable]],
+                 num_classes: Optional[int] = None,
+                 layout: Optional[str] = None,
+                 on_bad_sample: str = 'raise',
+                 classes: Optional[List[str]] = None,
+                 **kwargs) -> None:
+        if on_bad_sample not in ('raise', 'skip'):
+            raise ValueError("on_bad_sample must be 'raise' or 'skip', got "
+                             f'{on_bad_sample!r}')
+        self.layout = get_layout(layout) if layout is not None else None
+        self.on_bad_sample = on_bad_sample
+        self.skipped: List[str] = []
+        self._classes = classes
+        super().__init__(ann_file, pipeline, num_classes=num_classes,
+                         **kwargs)
+
+    def load_data_list(self) -> List[Dict]:
+        if not self.ann_file.endswith('.pkl'):
+            raise ValueError(f'{self.ann_file}: pose annotations must be a '
+                             '.pkl file')
+        data = safe_load_pickle(self.ann_file)
+        if isinstance(data, dict):
+            if 'annotations' not in data:
+                raise BadAnnotationError(
+                    f'{self.ann_file}: a dict annotation file needs an '
+                    f"'annotations' list (keys: {sorted(data)})")
+            annos = data['annotations']
+            classes = self._classes or data.get('classes')
+            if self.split is not None:
+                splits = data.get('split', {})
+                if self.split not in splits:
+                    raise BadAnnotationError(
+                        f'{self.ann_file}: no split {self.split!r}; '
+                        f'available: {sorted(splits)}')
+                keep = set(splits[self.split])
+                annos = [a for a in annos if isinstance(a, dict) and
+                         a.get('frame_dir', a.get('filename')) in keep]
+        elif isinstance(data, list):
+            if self.split is not None:
+                raise BadAnnotationError(
+                    f'{self.ann_file}: split {self.split!r} requested but '
+                    'the file is a plain list without splits')
+            annos, classes = data, self._classes
+        else:
+            raise BadAnnotationError(
+                f'{self.ann_file}: expected a dict or a list, got '
+                f'{type(data).__name__}')
+        if classes is not None:
+            self._metainfo['classes'] = tuple(classes)
+            if self.num_classes is None:
+                self.num_classes = len(classes)
+        return self._validated(annos)
+
+    def _validated(self, annos: List[Dict]) -> List[Dict]:
+        num_joints = self.layout.num_joints if self.layout else None
+        good, bad = [], []
+        for i, ann in enumerate(annos):
+            problems = pose_annotation_problems(ann, self.num_classes,
+                                                num_joints)
+            if problems:
+                bad.append(f'{sample_name(ann, i)}: ' + '; '.join(problems))
+            else:
+                good.append(ann)
+        if bad and self.on_bad_sample == 'raise':
+            raise BadAnnotationError(
+                f'{self.ann_file}: {len(bad)} malformed sample(s):\n  ' +
+                '\n  '.join(bad))
+        if bad:
+            self.skipped = bad
+            print_log(
+                f'{self.ann_file}: skipped {len(bad)} of {len(annos)} '
+                'malformed samples:\n  ' + '\n  '.join(bad),
+                logger=MMLogger.get_current_instance(), level=30)
+        if not good:
+            raise BadAnnotationError(f'{self.ann_file}: no valid sample '
+                                     f'(split {self.split!r})')
+        return good

@@ -1,0 +1,13 @@
+"""Readers that turn public skeleton datasets into ``PoseDataset`` pickles.
+
+Each ``convert_*`` returns ``dict(split, annotations, classes)`` with 3D
+keypoints ``[1, T, 20, 3]`` (metres) in the ``kinect_v1_20`` layout.
+"""
+from .msr_action3d import MSR_ACTION3D_CLASSES, convert_msr_action3d
+from .nw_ucla import NW_UCLA_CLASSES, convert_nw_ucla
+from .utkinect import UTKINECT_CLASSES, convert_utkinect
+
+__all__ = [
+    'convert_msr_action3d', 'convert_utkinect', 'convert_nw_ucla',
+    'MSR_ACTION3D_CLASSES', 'UTKINECT_CLASSES', 'NW_UCLA_CLASSES'
+]

@@ -1,0 +1,3 @@
+from .hooks import ProgressBarHook, RandomStateHook
+
+__all__ = ['ProgressBarHook', 'RandomStateHook']

@@ -1,0 +1,3 @@
+from .metrics import ConfusionMatrixPlot
+
+__all__ = ['ConfusionMatrixPlot']

@@ -1,0 +1,3 @@
+from .confusion_matrix_plot import ConfusionMatrixPlot
+
+__all__ = ['ConfusionMatrixPlot']
