@@ -63,3 +63,11 @@ def tiny_demo_cfg(work_dir: str, ann_file: str, epochs: int = 2):
     cfg.train_cfg.max_epochs = epochs
     cfg.train_cfg.val_interval = epochs
     return cfg
+
+
+@pytest.fixture(autouse=True, scope='session')
+def mmaction_scope():
+    """Registries resolve names in MMAction2's scope, as configs do."""
+    import mmfine  # noqa: F401
+    from mmengine.registry import init_default_scope
+    init_default_scope('mmaction')

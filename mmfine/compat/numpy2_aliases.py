@@ -5,19 +5,14 @@ aliased to their replacements. Names that exist are never touched.
 """
 import numpy as np
 
-ALIASES = {
-    'Inf': lambda: np.inf,
-    'trapz': lambda: np.trapezoid,
-    'in1d': lambda: np.isin,
-}
+#: removed name -> its numpy 2 replacement
+ALIASES = {'Inf': 'inf', 'trapz': 'trapezoid', 'in1d': 'isin'}
 
 
 def apply() -> bool:
     acted = False
     for name, target in ALIASES.items():
-        try:
-            getattr(np, name)
-        except AttributeError:
-            setattr(np, name, target())
+        if not hasattr(np, name) and hasattr(np, target):
+            setattr(np, name, getattr(np, target))
             acted = True
     return acted

@@ -18,8 +18,8 @@ def test_mmaction_needs_importlib_metadata():
 
 def test_alias_to_the_standard_library():
     result = run_python(BLOCK + '''
-from mmfine.compat import importlib_metadata_alias
-print(importlib_metadata_alias.apply())
+import mmfine
+print(mmfine.compat.APPLIED['importlib_metadata_alias'])
 from mmaction.utils.dependency import distribution
 print(distribution('mmengine').version)
 ''')

@@ -20,8 +20,9 @@ def test_mmaction_uses_removed_names(monkeypatch):
 
 
 def test_aliases_restore_removed_names(monkeypatch):
-    for name in numpy2_aliases.ALIASES:
-        monkeypatch.delattr(np, name, raising=False)
+    for name, target in numpy2_aliases.ALIASES.items():
+        if hasattr(np, target):  # numpy 1.26 has no trapezoid yet
+            monkeypatch.delattr(np, name, raising=False)
     assert numpy2_aliases.apply() is True
     assert np.Inf == np.inf
     assert np.in1d([1, 5], [5]).tolist() == [False, True]

@@ -20,8 +20,8 @@ def test_fallback_resolves_mmaction_bases():
     result = run_python(LOAD.replace(
         'from mmengine.config import Config',
         'from mmengine.config import Config\n'
-        'from mmfine.compat import pkg_resources_fallback\n'
-        'assert pkg_resources_fallback.apply()'))
+        'import mmfine\n'
+        "assert mmfine.compat.APPLIED['pkg_resources_fallback']"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == 'mmaction'
 

@@ -3,11 +3,30 @@ import random
 import numpy as np
 import pytest
 import torch
+from mmengine.hooks import Hook
 from mmengine.runner import Runner
 
+from mmaction.registry import HOOKS
 from mmfine.engine.hooks.random_state_hook import (capture_random_state,
                                                    restore_random_state)
 from tests.conftest import tiny_demo_cfg, tiny_skeleton_data
+
+
+class SimulatedCrash(RuntimeError):
+    pass
+
+
+@HOOKS.register_module(force=True)
+class CrashAfterEpoch(Hook):
+    """Kills training once the checkpoint of ``epoch`` is written."""
+    priority = 'LOWEST'
+
+    def __init__(self, epoch):
+        self.epoch = epoch
+
+    def after_train_epoch(self, runner):
+        if runner.epoch == self.epoch:
+            raise SimulatedCrash
 
 
 def test_capture_restore_round_trip():
@@ -18,11 +37,13 @@ def test_capture_restore_round_trip():
         expected
 
 
-def _train(work_dir, ann, epochs, resume=False, with_hook=True):
-    cfg = tiny_demo_cfg(work_dir, ann, epochs=epochs)
+def _train(work_dir, ann, with_hook, crash_after=None, resume=False):
+    cfg = tiny_demo_cfg(work_dir, ann, epochs=3)
     cfg.val_cfg = cfg.val_dataloader = cfg.val_evaluator = None
-    if not with_hook:
-        cfg.custom_hooks = []
+    cfg.custom_hooks = [dict(type='RandomStateHook')] if with_hook else []
+    if crash_after:
+        cfg.custom_hooks.append(dict(type='CrashAfterEpoch',
+                                     epoch=crash_after))
     cfg.resume = resume
     runner = Runner.from_cfg(cfg)
     runner.train()
@@ -33,10 +54,11 @@ def _train(work_dir, ann, epochs, resume=False, with_hook=True):
 @pytest.mark.parametrize('with_hook', [True, False])
 def test_resume_continues_exactly(tmp_path, with_hook):
     ann = tiny_skeleton_data(str(tmp_path / 'data.pkl'))
-    straight, _ = _train(tmp_path / 'straight', ann, 3, with_hook=with_hook)
-    _train(tmp_path / 'stopped', ann, 1, with_hook=with_hook)
-    resumed, runner = _train(tmp_path / 'stopped', ann, 3, resume=True,
-                             with_hook=with_hook)
+    straight, _ = _train(tmp_path / 'straight', ann, with_hook)
+    with pytest.raises(SimulatedCrash):
+        _train(tmp_path / 'stopped', ann, with_hook, crash_after=1)
+    resumed, runner = _train(tmp_path / 'stopped', ann, with_hook,
+                             resume=True)
     assert runner.epoch == 3 and runner.iter == 9
     same = all(torch.equal(straight[k], resumed[k]) for k in straight)
     # without the hook the resumed run draws other random frames
