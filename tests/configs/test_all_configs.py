@@ -1,0 +1,77 @@
+"""Every config under configs/ builds, trains one iteration and tests one."""
+import glob
+import os.path as osp
+import pickle
+
+import numpy as np
+import pytest
+from mmengine.config import Config
+from mmengine.runner import Runner
+
+from mmfine.structures import get_layout
+from tests.conftest import ROOT
+
+CONFIGS = sorted(
+    p for p in glob.glob(osp.join(ROOT, 'configs', '**', '*.py'),
+                         recursive=True) if '_base_' not in p)
+
+
+def inner(dataset_cfg):
+    while 'dataset' in dataset_cfg:
+        dataset_cfg = dataset_cfg.dataset
+    return dataset_cfg
+
+
+def fake_annotations(cfg, path):
+    """Random samples shaped as the config's datasets expect."""
+    train = inner(cfg.train_dataloader.dataset)
+    test = inner(cfg.test_dataloader.dataset)
+    joints = get_layout(train.layout).num_joints
+    three_d = any(t.type == 'PreNormalize3D' for t in train.pipeline)
+    rng = np.random.default_rng(0)
+    annotations, split = [], {train.split: [], test.split: []}
+    for i in range(4):
+        name = f's{i}'
+        sample = dict(frame_dir=name, label=i % train.num_classes,
+                      total_frames=20, img_shape=(100, 100),
+                      original_shape=(100, 100))
+        if three_d:
+            sample['keypoint'] = rng.normal(size=(1, 20, joints, 3)).astype(
+                np.float32)
+        else:
+            sample['keypoint'] = rng.uniform(0, 100, (1, 20, joints, 2)
+                                             ).astype(np.float32)
+            sample['keypoint_score'] = np.ones((1, 20, joints), np.float32)
+        annotations.append(sample)
+        split[train.split if i < 2 else test.split].append(name)
+    with open(path, 'wb') as f:
+        pickle.dump(dict(annotations=annotations, split=split), f)
+
+
+def test_configs_found():
+    assert len(CONFIGS) >= 4
+
+
+@pytest.mark.parametrize('config', CONFIGS,
+                         ids=[osp.relpath(c, ROOT) for c in CONFIGS])
+def test_config_trains_and_tests_one_iteration(config, tmp_path):
+    cfg = Config.fromfile(config)
+    assert 'mmfine' in cfg.custom_imports['imports']
+    ann = str(tmp_path / 'ann.pkl')
+    fake_annotations(cfg, ann)
+    for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+        cfg[loader].num_workers = 0
+        cfg[loader].persistent_workers = False
+        cfg[loader].batch_size = 2
+        inner(cfg[loader].dataset).ann_file = ann
+    if 'times' in cfg.train_dataloader.dataset:
+        cfg.train_dataloader.dataset.times = 1
+    cfg.train_cfg.max_epochs = 1
+    cfg.work_dir = str(tmp_path / 'work')
+    cfg.log_level = 'WARNING'
+    cfg.val_cfg = cfg.val_dataloader = cfg.val_evaluator = None
+    runner = Runner.from_cfg(cfg)
+    runner.train()
+    assert runner.iter == 1
+    metrics = runner.test()
+    assert 0 <= metrics['acc/top1'] <= 1

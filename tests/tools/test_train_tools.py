@@ -1,0 +1,119 @@
+import glob
+import os
+import os.path as osp
+import pickle
+import socket
+import subprocess
+import sys
+
+import pytest
+from mmengine.config import Config
+
+from tests.conftest import DEMO_CONFIG, ROOT, tiny_skeleton_data
+
+TINY = ['train_dataloader.dataset.times=1', 'train_cfg.max_epochs=1',
+        'train_dataloader.batch_size=4', 'log_level=WARNING']
+
+
+def tiny_options(ann):
+    return TINY + [f'train_dataloader.dataset.dataset.ann_file={ann}',
+                   f'val_dataloader.dataset.ann_file={ann}',
+                   f'test_dataloader.dataset.ann_file={ann}']
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return str(s.getsockname()[1])
+
+
+def run(cmd, **env):
+    full_env = dict(os.environ, PYTHONWARNINGS='ignore',
+                    PYTHON=sys.executable, **env)
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                            timeout=600, env=full_env)
+    assert result.returncode == 0, result.stdout[-3000:] + \
+        result.stderr[-3000:]
+    return result
+
+
+@pytest.fixture(scope='module')
+def tiny_ann(tmp_path_factory):
+    return tiny_skeleton_data(
+        str(tmp_path_factory.mktemp('data') / 'tiny.pkl'))
+
+
+def test_stock_mmaction_train_runs_an_mmfine_config(tmp_path, tiny_ann):
+    import mmaction
+    stock = osp.join(osp.dirname(mmaction.__file__), '.mim', 'tools',
+                     'train.py')
+    if not osp.exists(stock):
+        pytest.skip('mmaction2 installed without its .mim tools')
+    run([sys.executable, stock, DEMO_CONFIG, '--work-dir', str(tmp_path),
+         '--cfg-options'] + tiny_options(tiny_ann))
+    assert osp.exists(tmp_path / 'epoch_1.pth')
+    assert glob.glob(str(tmp_path / '*' / 'vis_data' / 'vis_image' /
+                         'confusion_matrix_*.png'))
+
+
+def test_dist_train_and_test_with_two_processes(tmp_path, tiny_ann):
+    """Two CPU processes (gloo): each trains on half of the 24 samples and
+    the test predictions of both ranks are gathered (12 test samples)."""
+    work = tmp_path / 'work'
+    result = run(['bash', 'tools/dist_train.sh', DEMO_CONFIG, '2',
+                  '--work-dir', str(work), '--cfg-options'] +
+                 [o for o in tiny_options(tiny_ann) if 'log_level' not in o],
+                 PORT=free_port())
+    log = result.stdout + result.stderr
+    assert 'Distributed training: True' in log
+    assert 'Epoch(train) [1][3/3]' in log  # 24 samples / 2 ranks / batch 4
+    dump = tmp_path / 'preds.pkl'
+    run(['bash', 'tools/dist_test.sh', DEMO_CONFIG, str(work / 'epoch_1.pth'),
+         '2', '--work-dir', str(tmp_path / 'test'), '--dump', str(dump),
+         '--cfg-options'] + tiny_options(tiny_ann), PORT=free_port())
+    with open(dump, 'rb') as f:
+        predictions = pickle.load(f)
+    assert len(predictions) == 12
+    assert sorted(int(p['gt_label']) for p in predictions) == \
+        sorted(list(range(12)))
+
+
+def test_resume_flag_continues_from_the_work_dir(tmp_path, tiny_ann):
+    opts = tiny_options(tiny_ann)
+    run([sys.executable, 'tools/train.py', DEMO_CONFIG, '--work-dir',
+         str(tmp_path), '--cfg-options'] + opts)
+    result = run([sys.executable, 'tools/train.py', DEMO_CONFIG,
+                  '--work-dir', str(tmp_path), '--resume', '--cfg-options'] +
+                 [o.replace('max_epochs=1', 'max_epochs=2') for o in opts] +
+                 ['log_level=INFO'])
+    assert 'resumed epoch: 1, iter: 6' in result.stdout + result.stderr
+    assert osp.exists(tmp_path / 'epoch_2.pth')
+
+
+def _merge(*argv):
+    sys.path.insert(0, osp.join(ROOT, 'tools'))
+    try:
+        import train
+    finally:
+        sys.path.pop(0)
+    old = sys.argv
+    sys.argv = ['train.py', DEMO_CONFIG, *argv]
+    try:
+        args = train.parse_args()
+    finally:
+        sys.argv = old
+    return train.merge_args(Config.fromfile(DEMO_CONFIG), args)
+
+
+def test_train_flags_are_mmaction_flags():
+    cfg = _merge('--work-dir', 'w', '--resume', 'x.pth', '--no-validate',
+                 '--auto-scale-lr', '--seed', '7', '--cfg-options',
+                 'train_cfg.max_epochs=3')
+    assert cfg.work_dir == 'w' and cfg.resume and cfg.load_from == 'x.pth'
+    assert cfg.val_dataloader is None and cfg.auto_scale_lr.enable
+    assert cfg.randomness.seed == 7 and cfg.train_cfg.max_epochs == 3
+    cfg = _merge('--amp')
+    assert cfg.optim_wrapper.type == 'AmpOptimWrapper'
+    cfg = _merge()
+    assert cfg.work_dir.endswith(osp.join(
+        'work_dirs', 'stgcn_1xb32-10e_fine-skeleton-coco17-2d'))
