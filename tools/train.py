@@ -5,20 +5,17 @@
         [--deterministic] [--cfg-options k=v ...] [--launcher pytorch]
 """
 import argparse
-import os
-import os.path as osp
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
-from mmengine.config import Config, DictAction
-from mmengine.runner import Runner
+from mmengine.config import Config
 
-from mmaction.registry import RUNNERS
+from mmfine.utils.cli import (add_runner_args, apply_runner_args,
+                              build_runner, parse_runner_args)
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description='Train an action recognizer')
     parser.add_argument('config', help='train config file path')
-    parser.add_argument('--work-dir', help='the dir to save logs and models')
     parser.add_argument(
         '--resume', nargs='?', type=str, const='auto',
         help='resume from this checkpoint, or, without a value, from the '
@@ -36,17 +33,8 @@ def parse_args():
                         help='use a different seed on each rank')
     parser.add_argument('--deterministic', action='store_true',
                         help='deterministic options for the CUDNN backend')
-    parser.add_argument(
-        '--cfg-options', nargs='+', action=DictAction,
-        help='override config settings, e.g. train_cfg.max_epochs=2')
-    parser.add_argument('--launcher',
-                        choices=['none', 'pytorch', 'slurm', 'mpi'],
-                        default='none', help='job launcher')
-    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
-    args = parser.parse_args()
-    if 'LOCAL_RANK' not in os.environ:
-        os.environ['LOCAL_RANK'] = str(args.local_rank)
-    return args
+    add_runner_args(parser)
+    return parse_runner_args(parser)
 
 
 def merge_args(cfg, args):
@@ -55,12 +43,6 @@ def merge_args(cfg, args):
         cfg.val_cfg = None
         cfg.val_dataloader = None
         cfg.val_evaluator = None
-    cfg.launcher = args.launcher
-    if args.work_dir is not None:
-        cfg.work_dir = args.work_dir
-    elif cfg.get('work_dir', None) is None:
-        cfg.work_dir = osp.join('./work_dirs',
-                                osp.splitext(osp.basename(args.config))[0])
     if args.amp:
         wrapper = cfg.optim_wrapper.get('type', 'OptimWrapper')
         if wrapper not in ('OptimWrapper', 'AmpOptimWrapper'):
@@ -85,17 +67,12 @@ def merge_args(cfg, args):
                               deterministic=args.deterministic)
     elif args.seed is not None:
         cfg.randomness.seed = args.seed
-    if args.cfg_options is not None:
-        cfg.merge_from_dict(args.cfg_options)
-    return cfg
+    return apply_runner_args(cfg, args)
 
 
 def main():
     args = parse_args()
-    cfg = merge_args(Config.fromfile(args.config), args)
-    runner = Runner.from_cfg(cfg) if 'runner_type' not in cfg else \
-        RUNNERS.build(cfg)
-    runner.train()
+    build_runner(merge_args(Config.fromfile(args.config), args)).train()
 
 
 if __name__ == '__main__':
