@@ -3,8 +3,8 @@ from . import compat
 
 compat.apply_all()
 
-from . import (datasets, engine, evaluation, fileio,  # noqa: E402,F401
-               structures, visualization)
+from . import (apis, datasets, engine, evaluation,  # noqa: E402,F401
+               fileio, models, structures, visualization)
 from .version import __version__  # noqa: E402
 
 __all__ = ['__version__']

@@ -1,3 +1,1 @@
-from .metrics import ConfusionMatrixPlot
-
-__all__ = ['ConfusionMatrixPlot']
+from .metrics import *  # noqa: F401,F403

@@ -1,3 +1,7 @@
 from .confusion_matrix import confusion_matrix_figure, figure_to_rgb
+from .corruption_plots import accuracy_curve_figure, restoration_figure
 
-__all__ = ['confusion_matrix_figure', 'figure_to_rgb']
+__all__ = [
+    'confusion_matrix_figure', 'figure_to_rgb', 'accuracy_curve_figure',
+    'restoration_figure'
+]

@@ -35,7 +35,7 @@ class ProgressBarHook(Hook):
         if self._bar is None:
             return
         if outputs and 'loss' in outputs:
-            self._postfix['loss'] = f"{float(outputs['loss']):.3f}"
+            self._postfix['loss'] = f"{float(outputs['loss'].detach()):.3f}"
         self._postfix['epoch'] = runner.epoch + 1
         self._bar.set_postfix(self._postfix, refresh=False)
         self._bar.update(1)

@@ -1,0 +1,51 @@
+"""The skeleton bank of the Context-aware Sequence Completion (FineTec
+Sec. 3): clean windows from any pose dataset's training split."""
+from typing import Dict, Optional
+
+import numpy as np
+from tqdm import tqdm
+
+
+def build_skeleton_bank(dataset, layout: str, coord_dims: int,
+                        max_windows: int = 4096, passes: int = 1,
+                        seed: int = 0,
+                        min_score: Optional[float] = 0.05) -> Dict:
+    """Run ``dataset``'s pipeline (which must yield clean clips of the
+    completion window, e.g. the completion pre-training config's train
+    pipeline) ``passes`` times and keep the first person's coordinates.
+
+    Clips whose mean keypoint score (the channel after the coordinates,
+    when present) is below ``min_score`` are left out: a bank of missed
+    detections would teach the completion to restore zeros. At most
+    ``max_windows`` clips are kept, chosen at random with ``seed``.
+
+    Returns the bank dict: ``windows (N, window, V, coord_dims)`` float32,
+    ``layout``, ``num_joints``, ``coord_dims``, ``window``.
+    """
+    windows, dropped = [], 0
+    total = passes * len(dataset)
+    with tqdm(total=total, desc='skeleton bank', unit='clip') as bar:
+        for _ in range(passes):
+            for i in range(len(dataset)):
+                clip = np.asarray(dataset[i]['inputs'])[:, 0]  # clips, T, V, C
+                bar.update()
+                for one in clip:
+                    if not np.isfinite(one).all():
+                        dropped += 1
+                        continue
+                    if min_score is not None and one.shape[-1] > coord_dims \
+                            and one[..., coord_dims].mean() < min_score:
+                        dropped += 1
+                        continue
+                    windows.append(one[..., :coord_dims].astype(np.float32))
+    if not windows:
+        raise ValueError(f'no usable clip in the dataset ({dropped} left out '
+                         'for low scores or non-finite values)')
+    windows = np.stack(windows)
+    if len(windows) > max_windows:
+        pick = np.random.default_rng(seed).choice(len(windows), max_windows,
+                                                  replace=False)
+        windows = windows[np.sort(pick)]
+    return dict(windows=windows, layout=layout, num_joints=windows.shape[2],
+                coord_dims=coord_dims, window=windows.shape[1],
+                left_out=dropped)

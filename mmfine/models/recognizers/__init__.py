@@ -1,0 +1,4 @@
+from .finetec_recognizer import FineTecRecognizer
+from .skeleton_completion_model import SkeletonCompletionModel
+
+__all__ = ['FineTecRecognizer', 'SkeletonCompletionModel']

@@ -1,0 +1,114 @@
+import numpy as np
+import pytest
+import torch
+from mmengine.runner import save_checkpoint
+
+from mmaction.registry import MODELS
+from mmaction.structures import ActionDataSample
+
+COMPLETION = dict(type='ContextAwareCompletion', layout='coco17',
+                  num_joints=17, coord_dims=2, window=8, num_blocks=2)
+
+
+def finetec_cfg(checkpoint=None, **kwargs):
+    cfg = dict(
+        type='FineTecRecognizer', in_channels=3, completion=COMPLETION,
+        completion_checkpoint=checkpoint,
+        decomposition=dict(type='SpatialDecomposition', layout='coco17'),
+        physics=dict(type='LagrangianAcceleration', num_joints=17,
+                     coord_dims=2, hidden_dims=8),
+        fusion=dict(type='PositionAccelerationAttention', pos_channels=3,
+                    acc_channels=2, embed_dims=8, num_heads=2),
+        backbone=dict(type='STGCN', in_channels=8, base_channels=8,
+                      num_stages=2, inflate_stages=[], down_stages=[],
+                      graph_cfg=dict(layout='coco', mode='stgcn_spatial')),
+        cls_head=dict(type='GCNHead', num_classes=4, in_channels=8))
+    cfg.update(kwargs)
+    return cfg
+
+
+def batch(n=2, frames=8, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    inputs = torch.rand(n, 1, 1, frames, 17, 3, generator=g)
+    samples = []
+    for i in range(n):
+        mask = np.ones((1, frames), np.float32)
+        mask[0, 1::2] = 0
+        inputs[i, :, :, 1::2] = 0
+        sample = ActionDataSample().set_gt_label(i % 4)
+        sample.set_field(mask, 'frame_mask')
+        sample.set_metainfo(dict(frame_dir=f'clip{i}'))
+        samples.append(sample)
+    return inputs, samples
+
+
+@pytest.fixture
+def completion_ckpt(tmp_path):
+    torch.manual_seed(1)
+    model = MODELS.build(dict(type='SkeletonCompletionModel',
+                              completion=COMPLETION))
+    path = str(tmp_path / 'completion.pth')
+    save_checkpoint(dict(state_dict=model.state_dict(), meta={}), path)
+    return path, model
+
+
+def test_loads_and_freezes_the_completion(completion_ckpt):
+    path, pretrained = completion_ckpt
+    model = MODELS.build(finetec_cfg(path))
+    loaded = model.completion.state_dict()
+    for name, value in pretrained.completion.state_dict().items():
+        if isinstance(value, torch.Tensor):
+            torch.testing.assert_close(loaded[name], value)
+    assert not any(p.requires_grad for p in model.completion.parameters())
+    model.train()
+    assert not model.completion.training
+    assert model.decomposition.training
+
+
+def test_loss_and_predict(completion_ckpt):
+    model = MODELS.build(finetec_cfg(completion_ckpt[0]))
+    inputs, samples = batch()
+    losses = model(inputs, samples, mode='loss')
+    assert set(losses) >= {'loss_cls', 'loss_acc'}
+    sum(v for k, v in losses.items() if 'loss' in k).backward()
+    assert model.physics.est_m[0].weight.grad.abs().sum() > 0
+    assert model.backbone.data_bn.weight.grad is not None
+    model.eval()
+    preds = model(inputs, samples, mode='predict')
+    scores = torch.stack([p.pred_score for p in preds])
+    torch.testing.assert_close(scores.sum(1), torch.ones(2))
+
+
+def test_six_stream_variant(completion_ckpt):
+    cfg = finetec_cfg(completion_ckpt[0], streams='six', fusion=None)
+    cfg['backbone']['in_channels'] = None
+    model = MODELS.build(cfg)
+    assert len(model.stream_backbones) == 6
+    inputs, samples = batch()
+    losses = model(inputs, samples, mode='loss')
+    sum(v for k, v in losses.items() if 'loss' in k).backward()
+    assert model.stream_backbones[5].data_bn.weight.grad is not None
+
+
+def test_bad_inputs_are_named(completion_ckpt):
+    model = MODELS.build(finetec_cfg(completion_ckpt[0])).eval()
+    inputs, samples = batch()
+    inputs[1, 0, 0, 0, 3, 0] = float('nan')
+    with pytest.raises(ValueError, match='non-finite.*clip1'):
+        model(inputs, samples, mode='predict')
+    inputs, samples = batch()
+    samples[0].frame_mask = np.zeros((1, 8), np.float32)
+    with pytest.raises(ValueError, match='every frame is dropped.*clip0'):
+        model(inputs, samples, mode='predict')
+
+
+def test_checkpoint_problems_are_clear(tmp_path):
+    with pytest.raises(FileNotFoundError, match='pre-train'):
+        MODELS.build(finetec_cfg(str(tmp_path / 'missing.pth')))
+    other = dict(COMPLETION, layout='h36m17')
+    model = MODELS.build(dict(type='SkeletonCompletionModel',
+                              completion=other))
+    path = str(tmp_path / 'h36m.pth')
+    save_checkpoint(dict(state_dict=model.state_dict()), path)
+    with pytest.raises(ValueError, match="'layout': 'h36m17'"):
+        MODELS.build(finetec_cfg(path))

@@ -1,0 +1,148 @@
+"""Parameters, training-step and inference time of FineTec relative to
+ST-GCN on the same corrupted input, measured in one run.
+
+Builds the two models of a FineTec config and its ST-GCN baseline config
+(same GCN, same data), feeds both the same random batch of corrupted clips
+(with their frame masks), and times interleaved repetitions; the table's
+last line is FineTec's inference time over ST-GCN's (the paper's FineTec
+took 1.64x ST-GCN's inference time).
+
+    python tools/analysis/benchmark_finetec_speed.py
+        [--finetec CONFIG] [--baseline CONFIG] [--batch 16] [--repeats 20]
+"""
+import argparse
+import statistics
+import time
+
+import mmfine  # noqa: F401
+import numpy as np
+import torch
+from mmengine.config import Config
+from mmengine.registry import init_default_scope
+from rich.console import Console
+from rich.table import Table
+
+from mmaction.registry import MODELS
+from mmaction.structures import ActionDataSample
+from mmfine.datasets.transforms import random_drop_mask
+
+DEFAULT = 'configs/finetec/{}_4xb16-150e_gym99-2d-moderate.py'
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--finetec', default=DEFAULT.format('finetec_stgcn'))
+    parser.add_argument('--baseline', default=DEFAULT.format('stgcn'))
+    parser.add_argument('--batch', type=int, default=16)
+    parser.add_argument('--drop-ratio', type=float, default=0.5)
+    parser.add_argument('--repeats', type=int, default=20)
+    parser.add_argument('--threads', type=int,
+                        help='torch threads (default: torch\'s choice)')
+    return parser.parse_args()
+
+
+def build(config: str):
+    cfg = Config.fromfile(config)
+    model_cfg = cfg.model
+    if 'completion_checkpoint' in model_cfg:
+        model_cfg.completion_checkpoint = None  # timing needs no weights
+    model = MODELS.build(model_cfg)
+    if hasattr(model, 'completion'):  # a full-size bank, as after training
+        completion = model.completion
+        completion.bank_windows = torch.randn(
+            4096, completion.window, completion.num_joints,
+            completion.coord_dims) * 0.3
+    return model, cfg
+
+
+def make_batch(cfg, batch: int, ratio: float):
+    pipeline = cfg.train_dataloader.dataset
+    while 'dataset' in pipeline:
+        pipeline = pipeline.dataset
+    clip_len = next(t.clip_len for t in pipeline.pipeline
+                    if t.type == 'UniformSampleFrames')
+    persons = next((t.get('num_person', 2) for t in pipeline.pipeline
+                    if t.type == 'FormatGCNInput'), 1)
+    from mmfine.structures import get_layout
+    joints = get_layout(pipeline.layout).num_joints
+    rng = np.random.default_rng(0)
+    masks = np.stack([random_drop_mask(clip_len, ratio, rng)
+                      for _ in range(batch)]).astype(np.float32)
+    inputs = torch.randn(batch, 1, persons, clip_len, joints, 3) * 0.3
+    inputs *= torch.as_tensor(masks)[:, None, None, :, None, None]
+    samples = []
+    for i in range(batch):
+        sample = ActionDataSample().set_gt_label(i % 10)
+        sample.set_field(masks[i:i + 1], 'frame_mask')
+        samples.append(sample)
+    return inputs, samples
+
+
+def time_it(fn, repeats):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    args = parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    init_default_scope('mmaction')
+    torch.manual_seed(0)
+    models = {}
+    for name, config in (('ST-GCN', args.baseline),
+                         ('FineTec', args.finetec)):
+        models[name] = build(config)
+    inputs, samples = make_batch(models['FineTec'][1], args.batch,
+                                 args.drop_ratio)
+    rows = {name: dict(params=sum(p.numel() for p in m.parameters()),
+                       train=[], infer=[])
+            for name, (m, _) in models.items()}
+    optims = {name: torch.optim.SGD(m.parameters(), lr=1e-3)
+              for name, (m, _) in models.items()}
+
+    def train_step(name):
+        model = models[name][0].train()
+        losses = model(inputs, samples, mode='loss')
+        sum(v for k, v in losses.items() if 'loss' in k).backward()
+        optims[name].step()
+        optims[name].zero_grad()
+
+    def infer(name):
+        model = models[name][0].eval()
+        with torch.no_grad():
+            model(inputs, samples, mode='predict')
+
+    for name in models:  # warm-up
+        train_step(name)
+        infer(name)
+    for _ in range(args.repeats):  # interleaved, against machine drift
+        for name in models:
+            rows[name]['train'].append(time_it(lambda: train_step(name), 1))
+            rows[name]['infer'].append(time_it(lambda: infer(name), 1))
+    table = Table(title=f'FineTec vs ST-GCN, batch {args.batch}, '
+                  f'{inputs.shape[3]} frames, median of {args.repeats}')
+    for column in ('model', 'params', 'train step', 'inference'):
+        table.add_column(column, justify='left' if column == 'model' else
+                         'right')
+    med = {n: {k: statistics.median(r[k]) for k in ('train', 'infer')}
+           for n, r in rows.items()}
+    for name, row in rows.items():
+        table.add_row(name, f"{row['params'] / 1e6:.2f} M",
+                      f"{med[name]['train'] * 1e3:.1f} ms",
+                      f"{med[name]['infer'] * 1e3:.1f} ms")
+    ratio = {k: med['FineTec'][k] / med['ST-GCN'][k]
+             for k in ('train', 'infer')}
+    table.add_row('ratio', f"{rows['FineTec']['params'] / rows['ST-GCN']['params']:.2f}x",
+                  f"{ratio['train']:.2f}x", f"{ratio['infer']:.2f}x")
+    Console().print(table)
+    print(f"FineTec / ST-GCN inference time: {ratio['infer']:.2f}x "
+          '(paper: 1.64x; target <= 1.3x)')
+
+
+if __name__ == '__main__':
+    main()
