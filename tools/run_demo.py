@@ -39,8 +39,8 @@ METHODS = [
     ('FineTec', 'configs/demo/finetec_stgcn_1xb32-10e_fine-skeleton-coco17-'
      '2d-corrupted.py'),
 ]
-RESTORERS = [('completion', 'FineTec completion'),
-             ('linear_interpolation', 'linear interpolation')]
+RESTORERS = [('completion', 'completion'),
+             ('linear_interpolation', 'interpolation')]
 
 
 def parse_args():
@@ -176,7 +176,7 @@ def report(rows: dict, restore: dict, work_dir: str) -> None:
             cells += [f'{v:.3f}' for v in rows[name][level]]
         cells += [f'{restore[r, level]:.4f}' for r, _ in RESTORERS]
         table.add_row(*cells)
-    Console().print(table)
+    Console(width=130).print(table)
     print('train time: ' + ', '.join(f"{n} {r['train_s']:.0f} s"
                                      for n, r in rows.items()))
     curve = accuracy_curve_figure(

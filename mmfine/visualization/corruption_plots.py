@@ -45,6 +45,8 @@ def restoration_figure(corrupt: np.ndarray, restored: np.ndarray,
             ax.set_ylim(hi[1] + pad, lo[1] - pad)  # image y points down
             ax.set_xticks([])
             ax.set_yticks([])
+            if t == 0:
+                ax.set_ylabel(name, fontsize=7)
             dropped = keep[t] < 0.5
             if r == 0 and dropped:
                 ax.set_facecolor('0.85')
@@ -53,7 +55,5 @@ def restoration_figure(corrupt: np.ndarray, restored: np.ndarray,
             for a, b in edges:
                 ax.plot(seq[t, [a, b], 0], seq[t, [a, b], 1], color=colour,
                         lw=1)
-            if t == 0:
-                ax.set_ylabel(name, fontsize=7)
     fig.suptitle(title, fontsize=9)
     return fig
