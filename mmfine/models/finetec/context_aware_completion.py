@@ -116,6 +116,7 @@ class ContextAwareCompletion(BaseModule):
                              'finite (N, window, joints, dims) array')
         self.bank_windows = windows
         self.bank_prior = windows.mean(0)
+        self._index_key = None
 
     def get_extra_state(self) -> Dict:
         return self.signature()
@@ -131,6 +132,7 @@ class ContextAwareCompletion(BaseModule):
         key = prefix + 'bank_windows'
         if key in state_dict:  # the bank's size comes with the checkpoint
             self.bank_windows = torch.empty_like(state_dict[key])
+            self._index_key = None
         super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
     # -- completion --------------------------------------------------------
@@ -142,9 +144,9 @@ class ContextAwareCompletion(BaseModule):
             return torch.zeros_like(query)
         with torch.no_grad():  # sum_w keep_w |q_w - b_w|^2, as matmuls
             q = query.flatten(2).transpose(0, 1)  # W, N, D
-            b = bank.flatten(2).transpose(0, 1)  # W, B, D
-            cross = torch.bmm(q, b.transpose(1, 2))  # W, N, B
-            sq = q.pow(2).sum(-1)[..., None] + b.pow(2).sum(-1)[:, None]
+            b, b_sq = self._bank_index()
+            cross = torch.bmm(q, b)  # W, N, B
+            sq = q.pow(2).sum(-1)[..., None] + b_sq[:, None]
             dist = torch.einsum('wnb,nw->nb', sq - 2 * cross, keep)
         k = min(self.retrieve_k, len(bank))
         nearest = dist.topk(k, dim=1, largest=False).indices
@@ -154,6 +156,18 @@ class ContextAwareCompletion(BaseModule):
             choice = nearest[torch.arange(len(query)),
                              torch.as_tensor(rng.integers(0, k, len(query)))]
         return bank[choice]
+
+    def _bank_index(self) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The bank as ``(W, D, B)`` and its squared norms ``(W, B)``,
+        computed once per bank rather than on every retrieval."""
+        bank = self.bank_windows
+        key = (bank.data_ptr(), tuple(bank.shape), bank.device, bank._version)
+        if getattr(self, '_index_key', None) != key:
+            flat = bank.flatten(2).transpose(0, 1)  # W, B, D
+            self._index = (flat.transpose(1, 2).contiguous(),
+                           flat.pow(2).sum(-1))
+            self._index_key = key
+        return self._index
 
     def _prompt_masks(self, keep: torch.Tensor,
                       rng: Optional[np.random.Generator]) -> torch.Tensor:

@@ -9,7 +9,6 @@ from torch.nn import functional as F
 
 from mmaction.registry import MODELS
 from mmfine.datasets.transforms.frame_drop_masks import (clip_masks,
-                                                         random_drop_mask,
                                                          sample_rng)
 from mmfine.datasets.transforms.temporal_corruption import TemporalCorruption
 from mmfine.models.finetec.restoration_baselines import RESTORERS
@@ -78,10 +77,8 @@ class SkeletonCompletionModel(BaseModel):
                              f'window of {self.completion.window} frames, '
                              f'got {gt.shape[1]}: set clip_len accordingly')
         rng = np.random.default_rng(int(torch.randint(2**31, ()).item()))
-        keep = torch.as_tensor(np.stack([
-            random_drop_mask(gt.shape[1],
-                             self.drop_ratios[rng.integers(
-                                 len(self.drop_ratios))], rng)
+        keep = torch.as_tensor(np.concatenate([
+            clip_masks(rng, self.drop_ratios, 1, gt.shape[1])[1]
             for _ in range(len(gt))
         ]), dtype=gt.dtype, device=gt.device)
         base, prompt = self.completion.complete_windows(gt, keep, rng)
