@@ -15,17 +15,12 @@ matrix per method at the moderate level.
 import argparse
 import os
 import os.path as osp
-import subprocess
-import sys
-import time
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
-import numpy as np
 import torch
 from mmengine.config import Config
-from mmengine.runner import Runner
 
-from mmfine.apis import evaluate_restorers
+from mmfine.apis import corruption_study, evaluate_restorers
 from mmfine.datasets.synthetic_fine_skeleton import make_dataset
 from mmfine.datasets.transforms import LEVELS
 from mmfine.utils import dump_pickle_atomic
@@ -52,40 +47,14 @@ def parse_args():
     return parser.parse_args()
 
 
-def quiet(cfg, work_dir: str):
-    cfg.work_dir = work_dir
-    cfg.log_level = 'WARNING'
-    return cfg
-
-
-def at_level(cfg, level: str):
-    """``cfg`` with its test pipeline corrupted at ``level``."""
-    for t in cfg.test_dataloader.dataset.pipeline:
-        if t.type == 'TemporalCorruption':
-            t.drop_ratio = level
-    return cfg
-
-
-def ensure_completion(work_dir: str) -> str:
-    """Generate data and bank, pre-train the completion; its checkpoint."""
+def ensure_completion() -> str:
+    """Generate the data when missing; the pre-trained completion."""
     if not osp.exists(DATA):
         print(f'generating the embedded dataset: {osp.relpath(DATA, ROOT)}')
         dump_pickle_atomic(make_dataset(), DATA)
-    cfg = Config.fromfile(osp.join(ROOT, COMPLETION))
-    if not osp.exists(cfg.model.completion.bank_file):
-        subprocess.run([sys.executable, 'tools/data/build_skeleton_bank.py',
-                        COMPLETION], check=True)
-    run_dir = osp.join(ROOT, 'work_dirs', osp.splitext(
-        osp.basename(COMPLETION))[0])
-    checkpoint = osp.join(run_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
-    if not osp.exists(checkpoint):
-        print('pre-training the sequence completion '
-              f'({cfg.train_cfg.max_iters} iterations)')
-        cfg = quiet(cfg, run_dir)
-        cfg.custom_hooks = list(cfg.get('custom_hooks', [])) + [
-            dict(type='ProgressBarHook')]
-        Runner.from_cfg(cfg).train()
-    return checkpoint
+    return corruption_study.ensure_completion(
+        COMPLETION, osp.join(ROOT, 'work_dirs', osp.splitext(
+            osp.basename(COMPLETION))[0]))
 
 
 def restoration(checkpoint: str, work_dir: str) -> dict:
@@ -98,31 +67,14 @@ def restoration(checkpoint: str, work_dir: str) -> dict:
 
 def train_and_test(name: str, config: str, work_dir: str,
                    epochs=None) -> dict:
+    def schedule(cfg):
+        if epochs:
+            cfg.train_cfg.max_epochs = epochs
+        return cfg
+
     slug = name.lower().replace('-', '')
-    cfg = quiet(Config.fromfile(osp.join(ROOT, config)),
-                osp.join(work_dir, slug))
-    cfg.custom_hooks = list(cfg.get('custom_hooks', [])) + [
-        dict(type='ProgressBarHook')]
-    if epochs:
-        cfg.train_cfg.max_epochs = epochs
-    start = time.time()
-    runner = Runner.from_cfg(cfg)
-    runner.train()
-    result = dict(train_s=time.time() - start)
-    checkpoint = osp.join(cfg.work_dir, f'epoch_{cfg.train_cfg.max_epochs}'
-                          '.pth')
-    for level in LEVELS:
-        test_cfg = at_level(quiet(Config.fromfile(osp.join(ROOT, config)),
-                                  osp.join(work_dir, slug, level)), level)
-        test_cfg.load_from = checkpoint
-        plot = osp.join(work_dir, f'confusion_matrix_{slug}_{level}.png')
-        test_cfg.test_evaluator = [
-            dict(type='AccMetric'),
-            dict(type='ConfusionMatrixPlot', out_file=plot)
-        ]
-        metrics = Runner.from_cfg(test_cfg).test()
-        result[level] = (metrics['acc/top1'], metrics['acc/mean1'])
-    return result
+    return corruption_study.train_and_test(
+        config, osp.join(work_dir, slug), list(LEVELS), customize=schedule)
 
 
 def restoration_example(checkpoint: str, work_dir: str) -> str:
@@ -191,14 +143,14 @@ def main():
     args = parse_args()
     os.chdir(ROOT)  # configs name their data relative to the repository
     os.makedirs(args.work_dir, exist_ok=True)
-    checkpoint = ensure_completion(args.work_dir)
+    checkpoint = ensure_completion()
     rows = {name: train_and_test(name, config, args.work_dir, args.epochs)
             for name, config in METHODS}
     restore = restoration(checkpoint, args.work_dir)
     report(rows, restore, args.work_dir)
     print('restoration example: '
           f'{restoration_example(checkpoint, args.work_dir)}')
-    print(f'confusion matrices: {args.work_dir}/confusion_matrix_*.png')
+    print(f'confusion matrices: {args.work_dir}/*/confusion_matrix_*.png')
 
 
 if __name__ == '__main__':

@@ -1,3 +1,4 @@
+from . import corruption_study
 from .restoration_benchmark import RESTORER_NAMES, evaluate_restorers
 
-__all__ = ['evaluate_restorers', 'RESTORER_NAMES']
+__all__ = ['corruption_study', 'evaluate_restorers', 'RESTORER_NAMES']

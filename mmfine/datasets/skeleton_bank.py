@@ -49,3 +49,29 @@ def build_skeleton_bank(dataset, layout: str, coord_dims: int,
     return dict(windows=windows, layout=layout, num_joints=windows.shape[2],
                 coord_dims=coord_dims, window=windows.shape[1],
                 left_out=dropped)
+
+
+def build_skeleton_bank_from_config(cfg, max_windows: int = 4096,
+                                    passes: int = 2, seed: int = 0) -> Dict:
+    """The bank of a completion pre-training config (an mmengine
+    ``Config``): windows of its train split through its train pipeline,
+    checked against the completion's window and joint count."""
+    from mmengine.registry import init_default_scope
+
+    from mmaction.registry import DATASETS
+    init_default_scope(cfg.get('default_scope', 'mmaction'))
+    completion = cfg.model.completion
+    dataset_cfg = cfg.train_dataloader.dataset
+    while 'dataset' in dataset_cfg:  # RepeatDataset and other wrappers
+        dataset_cfg = dataset_cfg.dataset
+    bank = build_skeleton_bank(DATASETS.build(dataset_cfg), completion.layout,
+                               completion.get('coord_dims', 2), max_windows,
+                               passes, seed)
+    if bank['num_joints'] != completion.num_joints or \
+            bank['window'] != completion.get('window', 16):
+        raise ValueError(
+            f"the pipeline yields {bank['window']}-frame clips of "
+            f"{bank['num_joints']} joints; the completion expects "
+            f"{completion.get('window', 16)} frames of "
+            f'{completion.num_joints} joints')
+    return bank

@@ -14,10 +14,8 @@ import time
 
 import mmfine  # noqa: F401  (compatibility fixes, registry entries)
 from mmengine.config import Config, DictAction
-from mmengine.registry import init_default_scope
 
-from mmaction.registry import DATASETS
-from mmfine.datasets.skeleton_bank import build_skeleton_bank
+from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
 from mmfine.utils import dump_pickle_atomic
 
 
@@ -40,26 +38,15 @@ def main():
     cfg = Config.fromfile(args.config)
     if args.cfg_options:
         cfg.merge_from_dict(args.cfg_options)
-    init_default_scope(cfg.get('default_scope', 'mmaction'))
-    completion = cfg.model.completion
-    out = args.out or completion.get('bank_file')
+    out = args.out or cfg.model.completion.get('bank_file')
     if not out:
         raise SystemExit('give --out or set model.completion.bank_file')
-    dataset_cfg = cfg.train_dataloader.dataset
-    while 'dataset' in dataset_cfg:  # RepeatDataset and other wrappers
-        dataset_cfg = dataset_cfg.dataset
-    dataset = DATASETS.build(dataset_cfg)
     start = time.time()
-    bank = build_skeleton_bank(dataset, completion.layout,
-                               completion.get('coord_dims', 2),
-                               args.max_windows, args.passes, args.seed)
-    if bank['num_joints'] != completion.num_joints or \
-            bank['window'] != completion.get('window', 16):
-        raise SystemExit(
-            f"the pipeline yields {bank['window']}-frame clips of "
-            f"{bank['num_joints']} joints; the completion expects "
-            f"{completion.get('window', 16)} frames of "
-            f'{completion.num_joints} joints')
+    try:
+        bank = build_skeleton_bank_from_config(cfg, args.max_windows,
+                                               args.passes, args.seed)
+    except ValueError as error:
+        raise SystemExit(str(error))
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     dump_pickle_atomic(bank, out)
     print(f"{out}: {len(bank['windows'])} windows of {bank['window']} frames "

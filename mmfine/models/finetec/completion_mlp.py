@@ -39,9 +39,13 @@ class MixingBlock(nn.Module):
             nn.init.zeros_(fc.bias)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """``x``: ``(N, length, dims)``."""
-        x = x + self.temporal_norm(self.temporal(x.transpose(1, 2)).transpose(
-            1, 2))
+        """``x``: ``(N, length, dims)``. The temporal FC is ``W x + b`` on
+        the frame axis, one batched product (no transposed copies)."""
+        n, length, dims = x.shape
+        mixed = torch.baddbmm(
+            self.temporal.bias[:, None].expand(n, length, dims),
+            self.temporal.weight.expand(n, length, length), x)
+        x = x + self.temporal_norm(mixed)
         return x + self.spatial_norm(self.spatial(x))
 
 

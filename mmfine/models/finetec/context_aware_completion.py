@@ -142,12 +142,15 @@ class ContextAwareCompletion(BaseModule):
         bank = self.bank_windows
         if len(bank) == 0:
             return torch.zeros_like(query)
-        with torch.no_grad():  # sum_w keep_w |q_w - b_w|^2, as matmuls
-            q = query.flatten(2).transpose(0, 1)  # W, N, D
-            b, b_sq = self._bank_index()
-            cross = torch.bmm(q, b)  # W, N, B
-            sq = q.pow(2).sum(-1)[..., None] + b_sq[:, None]
-            dist = torch.einsum('wnb,nw->nb', sq - 2 * cross, keep)
+        with torch.no_grad():
+            # sum_w keep_w |q_w - b_w|^2 without the |q_w|^2 term (the same
+            # for every bank window, so it cannot change the ranking); the
+            # query is zero on dropped frames, so sum_w keep_w q_w.b_w is
+            # one product of the flattened query with the flattened bank
+            bank_t, bank_sq = self._bank_index()
+            dist = torch.addmm(keep @ bank_sq, (query * keep[..., None, None]
+                                                ).flatten(1), bank_t,
+                               alpha=-2)
         k = min(self.retrieve_k, len(bank))
         nearest = dist.topk(k, dim=1, largest=False).indices
         if rng is None:
@@ -158,14 +161,14 @@ class ContextAwareCompletion(BaseModule):
         return bank[choice]
 
     def _bank_index(self) -> Tuple[torch.Tensor, torch.Tensor]:
-        """The bank as ``(W, D, B)`` and its squared norms ``(W, B)``,
-        computed once per bank rather than on every retrieval."""
+        """The flattened bank transposed, ``(W * V * C, B)``, and its squared
+        norms per frame, ``(W, B)``, computed once per bank rather than on
+        every retrieval."""
         bank = self.bank_windows
         key = (bank.data_ptr(), tuple(bank.shape), bank.device, bank._version)
         if getattr(self, '_index_key', None) != key:
-            flat = bank.flatten(2).transpose(0, 1)  # W, B, D
-            self._index = (flat.transpose(1, 2).contiguous(),
-                           flat.pow(2).sum(-1))
+            self._index = (bank.flatten(1).t().contiguous(),
+                           bank.flatten(2).pow(2).sum(-1).t().contiguous())
             self._index_key = key
         return self._index
 
@@ -248,7 +251,18 @@ class ContextAwareCompletion(BaseModule):
 
     def forward(self, seq: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
         """Complete clips ``(N, T, V, coord_dims)`` of any length ``T``
-        (inference, deterministic); returns ``(N, T, V, coord_dims)``."""
+        (inference, deterministic); returns ``(N, T, V, coord_dims)``.
+
+        Clips that are all zero (MMAction2 pads absent persons with zeros)
+        stay zero, and with ``keep_observed`` windows without a dropped
+        frame are returned as they are: neither goes through the network.
+        """
+        present = seq.flatten(1).ne(0).any(1)
+        if not present.all():
+            out = torch.zeros_like(seq)
+            if present.any():
+                out[present] = self.forward(seq[present], keep[present])
+            return out
         length, w = seq.shape[1], self.window
         if length < w:
             pad = w - length
@@ -268,7 +282,12 @@ class ContextAwareCompletion(BaseModule):
             windows = torch.cat([filled[:, s:s + w] for s in starts])
             masks = torch.where((masks > 0.5).any(1, keepdim=True), masks,
                                 torch.ones_like(masks))
-        base, _ = self.complete_windows(windows, masks)
+        todo = (masks <= 0.5).any(1)
+        if self.training or not self.keep_observed:
+            todo = torch.ones_like(todo)
+        base = windows.clone()
+        if todo.any():
+            base[todo] = self.complete_windows(windows[todo], masks[todo])[0]
         out = seq.clone()
         for i, s in enumerate(starts):
             out[:, s:s + w] = base[i * len(seq):(i + 1) * len(seq)]

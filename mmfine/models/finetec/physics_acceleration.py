@@ -29,20 +29,52 @@ def second_difference(seq: torch.Tensor, dt: float = 1.0) -> torch.Tensor:
     return torch.cat([inner[:, :1], inner, inner[:, -1:]], 1)
 
 
+def symmetric_index(dims: int, device=None) -> torch.Tensor:
+    """``(dims * dims,)`` position in the upper triangle (row-major, as
+    ``torch.triu_indices``) of each entry ``(i, j)`` of a symmetric
+    matrix; ``(i, j)`` and ``(j, i)`` share one position."""
+    rows, cols = torch.triu_indices(dims, dims, device=device)
+    position = torch.empty(dims, dims, dtype=torch.long, device=device)
+    entries = torch.arange(len(rows), device=device)
+    position[rows, cols] = entries
+    position[cols, rows] = entries
+    return position.flatten()
+
+
 def symmetric_from_upper(upper: torch.Tensor, dims: int) -> torch.Tensor:
     """The symmetry operation ``S^dagger`` of Eqs. 10-11: a vector of the
     ``dims * (dims + 1) / 2`` upper-triangle entries -> a symmetric
     ``(dims, dims)`` matrix (symmetric by construction)."""
-    rows, cols = torch.triu_indices(dims, dims, device=upper.device)
-    mat = upper.new_zeros(upper.shape[:-1] + (dims, dims))
-    mat[..., rows, cols] = upper
-    return mat + mat.transpose(-1, -2) - torch.diag_embed(
-        mat.diagonal(dim1=-2, dim2=-1))
+    return upper.index_select(-1, symmetric_index(dims, upper.device)
+                              ).unflatten(-1, (dims, dims))
 
 
-def _mlp(in_dims: int, hidden: int, out_dims: int) -> nn.Sequential:
+class SymmetricLinear(nn.Linear):
+    """A linear layer predicting the upper triangle of a ``(dims, dims)``
+    matrix followed by ``S^dagger``, without gathering activations: the
+    weight and bias rows are expanded to the full matrix (halved, exact in
+    floating point) before the product, and the result is added to its
+    transpose, which makes it symmetric bit for bit (a rounding-level
+    asymmetry of the blocked product cannot survive ``A + A^T``)."""
+
+    def __init__(self, in_features: int, dims: int) -> None:
+        super().__init__(in_features, dims * (dims + 1) // 2)
+        self.dims = dims
+        self.register_buffer('position', symmetric_index(dims),
+                             persistent=False)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """``(..., in_features)`` -> ``(..., dims, dims)``."""
+        half = nn.functional.linear(
+            x, 0.5 * self.weight.index_select(0, self.position),
+            0.5 * self.bias.index_select(0, self.position)).unflatten(
+                -1, (self.dims, self.dims))
+        return half + half.transpose(-1, -2)
+
+
+def _mlp(in_dims: int, hidden: int, out: nn.Module) -> nn.Sequential:
     return nn.Sequential(nn.Linear(in_dims, hidden), nn.ReLU(inplace=True),
-                         nn.Linear(hidden, out_dims))
+                         out)
 
 
 @MODELS.register_module()
@@ -77,23 +109,23 @@ class LagrangianAcceleration(BaseModule):
         super().__init__(init_cfg)
         self.dims = dims = num_joints * coord_dims
         self.dt = dt
-        tri = dims * (dims + 1) // 2
         h = hidden_dims
-        self.pos_local = _mlp(dims, h, h)
-        self.pos_global = _mlp(dims, h, h)
-        self.vel_local = _mlp(dims, h, h)
-        self.vel_global = _mlp(dims, h, h)
-        self.est_g = _mlp(2 * h, h, dims)
-        self.est_tau = _mlp(2 * h, h, dims)
-        self.est_c = _mlp(4 * h, h, tri)
-        self.est_m = _mlp(2 * h, h, tri)
+        self.pos_local = _mlp(dims, h, nn.Linear(h, h))
+        self.pos_global = _mlp(dims, h, nn.Linear(h, h))
+        self.vel_local = _mlp(dims, h, nn.Linear(h, h))
+        self.vel_global = _mlp(dims, h, nn.Linear(h, h))
+        self.est_g = _mlp(2 * h, h, nn.Linear(h, dims))
+        self.est_tau = _mlp(2 * h, h, nn.Linear(h, dims))
+        self.est_c = _mlp(4 * h, h, SymmetricLinear(h, dims))
+        self.est_m = _mlp(2 * h, h, SymmetricLinear(h, dims))
         self.gate = nn.Parameter(torch.full((dims, ), 2.0))
 
     def estimate_terms(self, seq: torch.Tensor
                        ) -> Tuple[torch.Tensor, ...]:
-        """``M^-1`` ``(N,T,D,D)``, ``C^`` ``(N,T,D,D)``, ``g^`` ``(N,T,D)``,
-        ``tau`` ``(N,D)`` and the velocity ``(N,T,D)`` of ``seq``
-        ``(N, T, V, coord_dims)``."""
+        """The upper triangles of ``M^-1`` and ``C^`` ``(N, T, P)`` (see
+        ``symmetric_from_upper``), ``g^`` ``(N, T, D)``, ``tau`` ``(N, D)``
+        and the velocity ``(N, T, D)`` of ``seq`` ``(N, T, V, coord_dims)``.
+        """
         n, t = seq.shape[:2]
         pos = seq.reshape(n, t, -1)
         vel = central_velocity(pos, self.dt)
@@ -102,10 +134,8 @@ class LagrangianAcceleration(BaseModule):
         v_g = self.vel_global(vel).mean(1, keepdim=True).expand_as(v_t)
         g = self.est_g(torch.cat([s_g, s_t], -1))
         tau = self.est_tau(torch.cat([s_g[:, 0], v_g[:, 0]], -1))
-        c = symmetric_from_upper(
-            self.est_c(torch.cat([s_g, s_t, v_g, v_t], -1)), self.dims)
-        m_inv = symmetric_from_upper(
-            self.est_m(torch.cat([s_g, s_t], -1)), self.dims)
+        c = self.est_c(torch.cat([s_g, s_t, v_g, v_t], -1))
+        m_inv = self.est_m(torch.cat([s_g, s_t], -1))
         return m_inv, c, g, tau, vel
 
     def forward(self, seq: torch.Tensor

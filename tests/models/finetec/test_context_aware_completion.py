@@ -40,6 +40,19 @@ def test_any_clip_length(frames):
     assert torch.isfinite(out).all()
 
 
+def test_absent_persons_and_complete_windows_are_left_as_they_are():
+    m = module()
+    seq, keep = corrupted(n=3, frames=16)
+    keep[2, 8:] = 1  # second window of clip 2 has nothing dropped
+    seq = seq * keep[..., None, None]
+    seq[1] = 0  # an absent person (MMAction2's zero padding)
+    out = m(seq, keep)
+    assert out[1].eq(0).all()
+    torch.testing.assert_close(out[2, 8:], seq[2, 8:], atol=0, rtol=0)
+    alone = m(seq[[0, 2]], keep[[0, 2]])
+    torch.testing.assert_close(out[[0, 2]], alone)
+
+
 def test_every_frame_dropped_is_an_error():
     seq, keep = corrupted()
     keep[1] = 0
@@ -65,6 +78,17 @@ def test_prompt_is_the_nearest_bank_window_on_observed_frames(tmp_path):
     query[:, 3:] = 99  # far away, but on dropped frames
     _, prompt = m.complete_windows(query, keep)
     torch.testing.assert_close(prompt['context'], target)
+
+
+def test_retrieval_ranks_like_a_brute_force_search(tmp_path):
+    windows = write_bank(tmp_path / 'bank.pkl', n=50)
+    m = module(bank_file=str(tmp_path / 'bank.pkl'))
+    seq, keep = corrupted(n=6)
+    got = m._retrieve(seq * keep[..., None, None], keep, rng=None)
+    dist = (((seq.numpy()[:, None] - windows[None])**2).sum((3, 4)) *
+            keep.numpy()[:, None]).sum(2)  # query, bank window
+    np.testing.assert_allclose(got.numpy(), windows[dist.argmin(1)],
+                               rtol=1e-6)
 
 
 def test_bank_for_another_layout_is_refused(tmp_path):
