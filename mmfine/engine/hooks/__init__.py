@@ -1,4 +1,5 @@
 from .progress_bar_hook import ProgressBarHook
 from .random_state_hook import RandomStateHook
+from .semi_supervised_stats_hook import SemiSupervisedStatsHook
 
-__all__ = ['ProgressBarHook', 'RandomStateHook']
+__all__ = ['ProgressBarHook', 'RandomStateHook', 'SemiSupervisedStatsHook']

@@ -1,0 +1,108 @@
+"""Dual-level temporal sampling of SeFAR (Sec. "Dual-level Temporal
+Elements", Eq. 5)."""
+from typing import Dict, List, Sequence
+
+import numpy as np
+from mmcv.transforms import BaseTransform
+
+from mmaction.registry import TRANSFORMS
+
+
+def check_elements(elements: Sequence[int]) -> List[int]:
+    """``{L-L-...-C}`` as a list: at least one fine element and the context
+    element last, every length positive."""
+    elements = [int(e) for e in elements]
+    if len(elements) < 2 or min(elements) < 1:
+        raise ValueError('elements must be {L-...-C}: at least one fine '
+                         'element length and the context length, all >= 1, '
+                         f'got {elements}')
+    return elements
+
+
+def element_segments(elements: Sequence[int]) -> List[List[int]]:
+    """Which of the ``K = sum(elements)`` TSN segments each element takes.
+
+    The context element (last) takes ``C`` segments spread evenly over the
+    clip, ``floor(i K / C)``; the other segments are dealt out in order to
+    the fine elements, last element first, skipping full ones. For {2-2-4}
+    this is element 0 = {3, 7}, element 1 = {1, 5}, context = {0, 2, 4, 6}
+    (the authors' layout): every fine element spans the whole clip, the
+    context keeps its segments in temporal order."""
+    elements = check_elements(elements)
+    *fine, context = elements
+    total = sum(elements)
+    context_segments = sorted({i * total // context for i in range(context)})
+    rest = [s for s in range(total) if s not in context_segments]
+    taken: List[List[int]] = [[] for _ in fine]
+    order = list(range(len(fine)))[::-1]
+    turn = 0
+    for segment in rest:
+        while len(taken[order[turn % len(order)]]) >= \
+                fine[order[turn % len(order)]]:
+            turn += 1
+        taken[order[turn % len(order)]].append(segment)
+        turn += 1
+    return taken + [context_segments]
+
+
+@TRANSFORMS.register_module()
+class DualLevelSampleFrames(BaseTransform):
+    """Sample ``K = sum(elements)`` frames, one per TSN segment, and order
+    them element by element (each fine element's frames, then the
+    context's), for MMAction2's decoders (``DecordDecode``, ...).
+
+    Training draws a random frame in each segment; ``test_mode`` takes each
+    segment's middle frame. A video shorter than ``K`` frames has segments
+    shorter than one frame: they then share frames (indices repeat, in
+    order), which is the TSN convention; an empty video is an error naming
+    the file.
+
+    Required keys: ``total_frames``, ``start_index`` (optional).
+    Added keys: ``frame_inds`` ``(num_clips * K,)``, ``clip_len`` (``K``),
+    ``frame_interval`` (None), ``num_clips``, ``elements``.
+
+    Args:
+        elements: ``{L-...-C}``, fine element lengths then the context
+            length; default {2-2-4}.
+        num_clips: views per video (each a full set of elements); test-time
+            views shift the segment offsets evenly.
+        test_mode: deterministic middle frames.
+    """
+
+    def __init__(self, elements: Sequence[int] = (2, 2, 4),
+                 num_clips: int = 1, test_mode: bool = False) -> None:
+        self.elements = check_elements(elements)
+        self.segments = element_segments(self.elements)
+        self.order = np.array([s for group in self.segments for s in group])
+        self.num_clips, self.test_mode = num_clips, test_mode
+
+    def segment_frames(self, total: int) -> np.ndarray:
+        """``(num_clips, K)`` frame index of each segment, in time order."""
+        k = len(self.order)
+        edges = np.arange(k + 1) * total / k
+        starts, lengths = edges[:-1], np.diff(edges)
+        if self.test_mode:
+            offsets = (np.arange(self.num_clips) + 0.5) / self.num_clips
+        else:
+            offsets = np.random.rand(self.num_clips, k)
+        frames = np.floor(starts + lengths * np.reshape(
+            offsets, (self.num_clips, -1))).astype(np.int64)
+        return np.clip(frames, 0, total - 1)
+
+    def transform(self, results: Dict) -> Dict:
+        total = int(results['total_frames'])
+        if total < 1:
+            raise ValueError(
+                f"{results.get('filename', 'a video')} has no frames")
+        frames = self.segment_frames(total)[:, self.order]
+        results['frame_inds'] = frames.reshape(-1) + results.get(
+            'start_index', 0)
+        results['clip_len'] = len(self.order)
+        results['frame_interval'] = None
+        results['num_clips'] = self.num_clips
+        results['elements'] = list(self.elements)
+        return results
+
+    def __repr__(self) -> str:
+        return (f'{self.__class__.__name__}(elements={self.elements}, '
+                f'num_clips={self.num_clips}, test_mode={self.test_mode})')

@@ -1,0 +1,3 @@
+from .multi_granular_fusion_head import MultiGranularFusionHead
+
+__all__ = ['MultiGranularFusionHead']

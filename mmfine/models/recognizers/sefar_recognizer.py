@@ -1,0 +1,179 @@
+"""The SeFAR teacher/student recognizer (Eq. 8)."""
+import math
+from typing import Dict, Optional, Sequence, Tuple
+
+import torch
+import torch.nn.functional as F
+from mmengine.logging import MessageHub
+from mmengine.model import ExponentialMovingAverage
+from torch import nn
+
+from mmaction.models import BaseRecognizer
+from mmaction.registry import MODELS
+from mmfine.models.sefar import adaptive_regulation, draw_token_mix, mix_targets
+
+
+@MODELS.register_module()
+class SeFARRecognizer(BaseRecognizer):
+    """Semi-supervised fine-grained recognition with an EMA teacher.
+
+    Batches from ``SemiSupervisedDataPreprocessor`` carry labelled clips and
+    the ``weak``/``strong`` views of unlabelled ones. Per iteration:
+
+    * ``L_sup``: cross-entropy of the student on the labelled clips;
+    * after ``warmup_epochs`` supervised epochs the teacher (an mmengine
+      ``ExponentialMovingAverage`` of backbone + head, started as a copy of
+      the student, then updated every iteration) runs its backbone once on
+      the weak views and its head ``U`` times with dropout on
+      (``stochastic_logits``): Adaptive Regulation gives the pseudo-labels
+      and weights ``w`` (``weighting='adaptive'``); the SVFormer-style
+      baseline (``weighting='threshold'``, ``U = 1``, head without dropout)
+      keeps pseudo-labels whose confidence reaches ``threshold``;
+    * ``L_un = mean(w CE(student(strong), argmax p))``, the strong views
+      zeroed channel-wise with ``strong_dropout`` (the authors'
+      ``dropout2d`` on ``B, C, T, H, W``);
+    * ``L_mix``: Tube TokenMix of the strong views, target and weight mixed
+      with the same ratio, ``mean(w_mix MSE(softmax(logits), p_mix))``;
+    * ``L = L_sup + xi (unsup_weight L_un + mix_weight L_mix)`` with
+      ``xi = sin(pi / 2 (epoch + 1 - warmup) / (max_epochs - warmup))``.
+
+    Besides the losses, the iteration logs the mean weight ``ar_weight``,
+    the teacher's mean confidence ``teacher_conf`` and spread
+    ``teacher_spread``, and, for unlabelled clips that carry true labels,
+    ``pseudo_acc``. Prediction and export use the student. A plain batch
+    (no views) trains the student alone (the supervised-only baseline).
+    """
+
+    def __init__(self, backbone: Dict, cls_head: Dict,
+                 data_preprocessor: Optional[Dict] = None,
+                 warmup_epochs: int = 5,
+                 ema_momentum: float = 1e-4,
+                 num_teacher_predictions: int = 10,
+                 weighting: str = 'adaptive',
+                 sigma_scale: float = 20.0,
+                 eps: float = 1e-9,
+                 threshold: float = 0.7,
+                 unsup_weight: float = 2.0,
+                 mix_weight: float = 2.0,
+                 strong_dropout: float = 0.2,
+                 mix_alpha: Sequence[float] = (10.0, 10.0),
+                 train_cfg=None, test_cfg=None) -> None:
+        super().__init__(backbone=backbone, cls_head=cls_head,
+                         data_preprocessor=data_preprocessor,
+                         train_cfg=train_cfg, test_cfg=test_cfg)
+        if weighting not in ('adaptive', 'threshold'):
+            raise ValueError(f"weighting must be 'adaptive' or 'threshold', "
+                             f'got {weighting!r}')
+        if weighting == 'adaptive' and num_teacher_predictions < 2:
+            raise ValueError('Adaptive Regulation needs at least 2 teacher '
+                             'predictions')
+        self.teacher = ExponentialMovingAverage(
+            nn.ModuleDict(dict(backbone=self.backbone, head=self.cls_head)),
+            momentum=ema_momentum)
+        self.warmup_epochs = warmup_epochs
+        self.num_teacher_predictions = num_teacher_predictions
+        self.weighting, self.threshold = weighting, threshold
+        self.sigma_scale, self.eps = sigma_scale, eps
+        self.unsup_weight, self.mix_weight = unsup_weight, mix_weight
+        self.strong_dropout, self.mix_alpha = strong_dropout, mix_alpha
+
+    # -- features ------------------------------------------------------------
+    @staticmethod
+    def _clips(inputs: torch.Tensor) -> torch.Tensor:
+        """``(B, views, C, K, H, W)`` -> ``(B * views, C, K, H, W)``."""
+        return inputs.reshape((-1, ) + inputs.shape[2:])
+
+    def extract_feat(self, inputs: torch.Tensor, stage: str = 'backbone',
+                     data_samples=None, test_mode: bool = False,
+                     **kwargs) -> Tuple:
+        feats = self.backbone(self._clips(inputs), **kwargs)
+        if stage == 'head':
+            return self.cls_head(feats), {}
+        return feats, {}
+
+    # -- schedule ------------------------------------------------------------
+    def ramp(self) -> float:
+        """``xi`` of Eq. 8 at the current epoch (0 during the warm-up);
+        the epoch comes from mmengine's message hub."""
+        hub = MessageHub.get_current_instance()
+        epoch = hub.get_info('epoch') or 0
+        max_epochs = hub.get_info('max_epochs') or 1
+        if epoch < self.warmup_epochs:
+            return 0.0
+        span = max(max_epochs - self.warmup_epochs, 1)
+        return math.sin(math.pi / 2 * min(
+            (epoch + 1 - self.warmup_epochs) / span, 1.0))
+
+    # -- teacher -------------------------------------------------------------
+    @torch.no_grad()
+    def teacher_pseudo_labels(self, weak: torch.Tensor) -> Dict:
+        """Pseudo-labels and weights for the weak views: the teacher's
+        backbone runs once, its head ``U`` times."""
+        teacher = self.teacher.module
+        teacher.backbone.eval()
+        feats = teacher.backbone(self._clips(weak))
+        if self.weighting == 'adaptive':
+            teacher.head.train()  # the dropout: the only stochastic part
+            probs = teacher.head.stochastic_logits(
+                feats, self.num_teacher_predictions).softmax(-1)
+            return adaptive_regulation(probs, self.sigma_scale, self.eps)
+        teacher.head.eval()
+        probs = teacher.head(feats).softmax(-1)
+        mu, label = probs.max(1)
+        return dict(probs=probs, label=label, mu=mu,
+                    sigma=torch.zeros_like(mu),
+                    weight=(mu >= self.threshold).float())
+
+    # -- losses --------------------------------------------------------------
+    def loss(self, inputs, data_samples, **kwargs) -> Dict:
+        if not isinstance(inputs, dict):  # supervised batch
+            feats, _ = self.extract_feat(inputs)
+            return self.cls_head.loss(feats, data_samples)
+        losses = {}
+        if inputs.get('labeled') is not None:
+            feats, _ = self.extract_feat(inputs['labeled'])
+            losses.update(self.cls_head.loss(feats, data_samples['labeled']))
+        if 'weak' not in inputs or 'strong' not in inputs:
+            raise KeyError("unlabelled samples need 'weak' and 'strong' "
+                           f'views, got {sorted(inputs)}')
+        xi = self.ramp()
+        zero = inputs['weak'].new_zeros(())
+        if xi == 0.0:  # the supervised warm-up
+            losses.update(loss_unsup=zero, loss_mix=zero)
+            return losses
+        self.teacher.update_parameters(
+            nn.ModuleDict(dict(backbone=self.backbone, head=self.cls_head)))
+        teacher = self.teacher_pseudo_labels(inputs['weak'])
+        strong = F.dropout3d(self._clips(inputs['strong']),
+                             self.strong_dropout, training=True)
+        weight = teacher['weight']
+        logits = self.cls_head(self.backbone(strong))
+        loss_un = (F.cross_entropy(logits, teacher['label'],
+                                   reduction='none') * weight).mean()
+        masks, index, lam = draw_token_mix(
+            len(strong), len(self.backbone.elements),
+            self.backbone.num_patches, self.mix_alpha)
+        mixed = self.cls_head(self.backbone(strong, token_mix=(masks,
+                                                                 index)))
+        target = mix_targets(teacher['probs'], index, lam)
+        loss_mix = (F.mse_loss(mixed.softmax(-1), target,
+                               reduction='none').mean(1) *
+                    mix_targets(weight, index, lam)).mean()
+        losses.update(loss_unsup=xi * self.unsup_weight * loss_un,
+                      loss_mix=xi * self.mix_weight * loss_mix)
+        losses.update(self._stats(teacher, data_samples['unlabeled']))
+        return losses
+
+    @staticmethod
+    def _stats(teacher: Dict, samples) -> Dict[str, torch.Tensor]:
+        stats = dict(ar_weight=teacher['weight'].mean(),
+                     teacher_conf=teacher['mu'].mean(),
+                     teacher_spread=teacher['sigma'].mean())
+        truth = torch.as_tensor([int(s.gt_label.item()) if 'gt_label' in s
+                                 else -1 for s in samples],
+                                device=teacher['label'].device)
+        known = truth >= 0
+        if known.any():
+            stats['pseudo_acc'] = (teacher['label'][known] ==
+                                   truth[known]).float().mean()
+        return stats

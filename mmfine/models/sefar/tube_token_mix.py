@@ -1,0 +1,40 @@
+"""Tube TokenMix of SVFormer, as SeFAR uses it on unlabelled clips."""
+from typing import List, Sequence, Tuple
+
+import numpy as np
+import torch
+
+
+def tube_token_masks(num_elements: int, num_tokens: int, lam: float,
+                     generator: torch.Generator = None
+                     ) -> List[torch.Tensor]:
+    """One boolean mask ``(num_tokens,)`` per element with
+    ``int(lam * num_tokens)`` True entries (tokens kept from the sample
+    itself); the rest come from its partner, at the same positions in
+    every frame of the element (a tube)."""
+    keep = int(lam * num_tokens)
+    masks = []
+    for _ in range(num_elements):
+        mask = torch.zeros(num_tokens, dtype=torch.bool)
+        mask[torch.randperm(num_tokens, generator=generator)[:keep]] = True
+        masks.append(mask)
+    return masks
+
+
+def draw_token_mix(batch: int, num_elements: int, num_tokens: int,
+                   alpha: Sequence[float] = (10.0, 10.0)
+                   ) -> Tuple[List[torch.Tensor], torch.Tensor, float]:
+    """Masks, the partner ``index`` (a shuffle of the batch) and the mix
+    ratio ``lam`` (the realised fraction of own tokens, with
+    ``lam ~ Beta(alpha)``)."""
+    lam = float(np.random.beta(*alpha))
+    masks = tube_token_masks(num_elements, num_tokens, lam)
+    realised = int(lam * num_tokens) / num_tokens
+    return masks, torch.randperm(batch), realised
+
+
+def mix_targets(values: torch.Tensor, index: torch.Tensor,
+                lam: float) -> torch.Tensor:
+    """``lam v + (1 - lam) v[index]`` (pseudo-label distributions or
+    weights)."""
+    return lam * values + (1 - lam) * values[index]
