@@ -14,7 +14,8 @@ model = dict(
                             num_heads=2),
                   img_size=img_size, patch_size=8),
     cls_head=dict(num_classes=num_classes, in_channels=64, hidden_dims=64),
-    warmup_epochs=3)
+    warmup_epochs=4,
+    ema_momentum=0.01)  # a short run: the teacher must follow the student
 decode = [
     dict(type='DecordInit'),
     dict(type='DualLevelSampleFrames', elements=[2, 2, 4]),

@@ -27,16 +27,18 @@ class MultiGranularFusionHead(BaseHead):
     one computation of the features before the dropout.
 
     A multi-view test input ``(B * num_views, E, D)`` is averaged over the
-    views by MMAction2's ``average_clips``.
+    views by MMAction2's ``average_clips`` (softmax scores by default).
     """
 
     def __init__(self, num_classes: int, in_channels: int,
                  num_elements: int = 3, hidden_dims: int = 256,
                  dropout_ratio: float = 0.5,
                  loss_cls=dict(type='CrossEntropyLoss'),
+                 average_clips: Optional[str] = 'prob',
                  init_cfg: Optional[dict] = None, **kwargs) -> None:
         super().__init__(num_classes, in_channels, loss_cls=loss_cls,
-                         init_cfg=init_cfg, **kwargs)
+                         average_clips=average_clips, init_cfg=init_cfg,
+                         **kwargs)
         self.pairs = list(combinations(range(num_elements), 2))
         self.pair_proj = nn.ModuleList(
             [_projection(2 * in_channels, hidden_dims) for _ in self.pairs])
