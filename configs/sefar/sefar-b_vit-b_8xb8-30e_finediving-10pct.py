@@ -1,24 +1,3 @@
-# SeFAR-B on finediving, 10% labelled.
-# lists: python tools/data/split_semi_supervised.py data/finediving/annotations/finediving_train.txt --percent 10
-_base_ = [
-    '../_base_/default_runtime.py', '../_base_/models/sefar_vit-b.py',
-    '../_base_/datasets/sefar_semi_video.py',
-    '../_base_/schedules/sgd_step_30e.py'
-]
-num_classes = 52
-video_root = 'data/finediving/videos'
-labeled_list = 'data/finediving/annotations/finediving_train_10pct_labeled.txt'
-unlabeled_list = 'data/finediving/annotations/finediving_train_10pct_unlabeled.txt'
-val_list = 'data/finediving/annotations/finediving_test.txt'
-model = dict(cls_head=dict(num_classes=num_classes))
-train_dataloader = dict(
-    dataset=dict(datasets=[
-        dict(_base_.labeled_dataset, ann_file=labeled_list,
-             num_classes=num_classes, data_prefix=dict(video=video_root)),
-        dict(_base_.unlabeled_dataset, ann_file=unlabeled_list,
-             num_classes=num_classes, data_prefix=dict(video=video_root)),
-    ]))
-val_dataloader = dict(
-    dataset=dict(ann_file=val_list, num_classes=num_classes,
-                 data_prefix=dict(video=video_root)))
-test_dataloader = val_dataloader
+# SeFAR-B on finediving, 10pct labelled: SeFAR-S's data and schedule with ViT-B/16.
+_base_ = ['./sefar-s_vit-s_8xb8-30e_finediving-10pct.py']
+model = dict(backbone=dict(arch='base'), cls_head=dict(in_channels=768))

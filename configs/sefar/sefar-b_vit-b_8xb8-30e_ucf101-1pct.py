@@ -1,24 +1,3 @@
-# SeFAR-B on ucf101, 1% labelled.
-# lists: python tools/data/split_semi_supervised.py data/ucf101/annotations/ucf101_train_split_1_videos.txt --percent 1
-_base_ = [
-    '../_base_/default_runtime.py', '../_base_/models/sefar_vit-b.py',
-    '../_base_/datasets/sefar_semi_video.py',
-    '../_base_/schedules/sgd_step_30e.py'
-]
-num_classes = 101
-video_root = 'data/ucf101/videos'
-labeled_list = 'data/ucf101/annotations/ucf101_train_split_1_videos_1pct_labeled.txt'
-unlabeled_list = 'data/ucf101/annotations/ucf101_train_split_1_videos_1pct_unlabeled.txt'
-val_list = 'data/ucf101/annotations/ucf101_val_split_1_videos.txt'
-model = dict(cls_head=dict(num_classes=num_classes))
-train_dataloader = dict(
-    dataset=dict(datasets=[
-        dict(_base_.labeled_dataset, ann_file=labeled_list,
-             num_classes=num_classes, data_prefix=dict(video=video_root)),
-        dict(_base_.unlabeled_dataset, ann_file=unlabeled_list,
-             num_classes=num_classes, data_prefix=dict(video=video_root)),
-    ]))
-val_dataloader = dict(
-    dataset=dict(ann_file=val_list, num_classes=num_classes,
-                 data_prefix=dict(video=video_root)))
-test_dataloader = val_dataloader
+# SeFAR-B on ucf101, 1pct labelled: SeFAR-S's data and schedule with ViT-B/16.
+_base_ = ['./sefar-s_vit-s_8xb8-30e_ucf101-1pct.py']
+model = dict(backbone=dict(arch='base'), cls_head=dict(in_channels=768))

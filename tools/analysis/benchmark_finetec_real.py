@@ -21,7 +21,7 @@ import mmfine  # noqa: F401
 from rich.console import Console
 from rich.table import Table
 
-from benchmark_real_skeleton import DATASETS, ROOT
+from benchmark_real_skeleton import DATASETS, ROOT, short_schedule
 from mmfine.apis import corruption_study
 from mmfine.datasets.transforms import LEVELS
 from mmfine.utils import dump_pickle_atomic
@@ -63,13 +63,7 @@ def completion_schedule(iters: int, work_dir: str):
 
 def recognizer_schedule(epochs: int, completion: str):
     def customize(cfg):
-        cfg.train_cfg.max_epochs = epochs
-        cfg.train_cfg.val_interval = epochs
-        for scheduler in cfg.param_scheduler:
-            if scheduler.type == 'CosineAnnealingLR':
-                scheduler.T_max = epochs
-        cfg.train_dataloader.dataset.times = 1
-        cfg.auto_scale_lr.enable = True
+        cfg = short_schedule(cfg, epochs, work_dir='')  # set by the study
         if 'completion_checkpoint' in cfg.model:
             cfg.model.completion_checkpoint = completion
         return cfg

@@ -1,4 +1,5 @@
-# SeFAR-S: multi-granular TimeSformer (ViT-S/16) with the fusion head,
+# SeFAR-S: multi-granular TimeSformer (ViT-S/16; SeFAR-B sets arch="base"
+# and cls_head.in_channels=768) with the fusion head,
 # EMA teacher with Adaptive Regulation. Children set
 # cls_head.num_classes and, for ImageNet initialisation,
 # backbone.pretrained (a local timm or MMPretrain ViT-S/16 checkpoint).

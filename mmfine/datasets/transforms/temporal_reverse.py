@@ -1,15 +1,13 @@
 """The strong temporal augmentation of SeFAR (Sec. "Perturbation of
 Fine-grained Temporal Elements", Eq. 6)."""
-from typing import Dict
-
 import numpy as np
-from mmcv.transforms import BaseTransform
 
 from mmaction.registry import TRANSFORMS
+from .element_frame_order import ElementFrameOrder
 
 
 @TRANSFORMS.register_module()
-class ReverseFineElements(BaseTransform):
+class ReverseFineElements(ElementFrameOrder):
     """Reverse the frame order inside each fine-grained element; keep the
     context element (the last) as it is (Eq. 6).
 
@@ -18,9 +16,6 @@ class ReverseFineElements(BaseTransform):
     it permutes ``imgs`` when present and ``frame_inds``. The authors'
     released code flips dimension 1 of a ``B, C, T, H, W`` tensor, which
     reverses the colour channels, not time; this follows the paper.
-
-    Required keys: ``elements``, ``num_clips``, and ``imgs`` or
-    ``frame_inds``.
     """
 
     @staticmethod
@@ -35,19 +30,3 @@ class ReverseFineElements(BaseTransform):
         k = start + context
         return np.concatenate([np.array(order) + c * k
                                for c in range(num_clips)])
-
-    def transform(self, results: Dict) -> Dict:
-        if 'elements' not in results:
-            raise KeyError('ReverseFineElements needs the elements of '
-                           'DualLevelSampleFrames earlier in the pipeline')
-        perm = self.permutation(results['elements'],
-                                results.get('num_clips', 1))
-        if 'imgs' in results:
-            if len(results['imgs']) != len(perm):
-                raise ValueError(f"{len(results['imgs'])} frames do not make "
-                                 f"{results.get('num_clips', 1)} clip(s) of "
-                                 f"elements {results['elements']}")
-            results['imgs'] = [results['imgs'][i] for i in perm]
-        if 'frame_inds' in results:
-            results['frame_inds'] = np.asarray(results['frame_inds'])[perm]
-        return results
