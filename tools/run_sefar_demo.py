@@ -23,10 +23,9 @@ from mmengine.runner import Runner
 from rich.console import Console
 from rich.table import Table
 
-from mmfine.apis.corruption_study import quiet
 from mmfine.datasets.semi_supervised_split import split_labeled
 from mmfine.datasets.synthetic_motion_videos import make_motion_videos
-from mmfine.utils import atomic_write_bytes
+from mmfine.utils import atomic_write_bytes, quiet
 
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 DATA = osp.join(ROOT, 'data', 'motion_videos')

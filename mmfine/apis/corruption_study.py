@@ -9,21 +9,9 @@ from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
-from mmfine.utils import dump_pickle_atomic
+from mmfine.utils import dump_pickle_atomic, quiet
 
 Customize = Optional[Callable[[Config], Config]]
-
-
-def quiet(cfg: Config, work_dir: str) -> Config:
-    """``cfg`` writing to ``work_dir``, logging warnings only, with a
-    progress bar."""
-    cfg.work_dir = work_dir
-    cfg.log_level = 'WARNING'
-    hooks = list(cfg.get('custom_hooks', []))
-    if not any(h.get('type') == 'ProgressBarHook' for h in hooks):
-        hooks.append(dict(type='ProgressBarHook'))
-    cfg.custom_hooks = hooks
-    return cfg
 
 
 def at_level(cfg: Config, level) -> Config:

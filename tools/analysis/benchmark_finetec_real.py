@@ -63,7 +63,7 @@ def completion_schedule(iters: int, work_dir: str):
 
 def recognizer_schedule(epochs: int, completion: str):
     def customize(cfg):
-        cfg = short_schedule(cfg, epochs, work_dir='')  # set by the study
+        cfg = short_schedule(cfg, epochs)
         if 'completion_checkpoint' in cfg.model:
             cfg.model.completion_checkpoint = completion
         return cfg

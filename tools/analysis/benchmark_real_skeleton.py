@@ -21,7 +21,7 @@ from mmengine.runner import Runner
 
 from mmfine.datasets.converters import (convert_msr_action3d,
                                         convert_nw_ucla, convert_utkinect)
-from mmfine.utils import dump_pickle_atomic
+from mmfine.utils import dump_pickle_atomic, quiet
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 CONFIGS = osp.join(ROOT, 'configs', 'skeleton', 'stgcn')
@@ -51,10 +51,9 @@ def parse_args():
     return parser.parse_args()
 
 
-def short_schedule(cfg: Config, epochs: int, work_dir: str) -> Config:
-    cfg.work_dir = work_dir
-    cfg.log_level = 'WARNING'
-    cfg.custom_hooks = list(cfg.custom_hooks) + [dict(type='ProgressBarHook')]
+def short_schedule(cfg: Config, epochs: int) -> Config:
+    """``epochs`` epochs without dataset repetition, one validation at the
+    end, learning rate scaled to the batch."""
     cfg.train_cfg.max_epochs = epochs
     cfg.train_cfg.val_interval = epochs
     for scheduler in cfg.param_scheduler:
@@ -72,8 +71,8 @@ def run(name: str, args) -> dict:
     if not osp.exists(ann_file):
         dump_pickle_atomic(converter(osp.join(args.shared_data, name)),
                            ann_file)
-    cfg = short_schedule(Config.fromfile(osp.join(CONFIGS, config)), epochs,
-                         osp.join(args.work_dir, name))
+    cfg = quiet(short_schedule(Config.fromfile(osp.join(CONFIGS, config)),
+                               epochs), osp.join(args.work_dir, name))
     start = time.time()
     runner = Runner.from_cfg(cfg)
     runner.train()

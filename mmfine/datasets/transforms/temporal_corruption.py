@@ -49,7 +49,7 @@ class TemporalCorruption(BaseTransform):
                  seed: int = 0) -> None:
         ratios = drop_ratio if isinstance(drop_ratio, (list, tuple)) else [
             drop_ratio]
-        self.ratios = [self._ratio(r) for r in ratios]
+        self.ratios = [self.resolve_ratio(r) for r in ratios]
         if not self.ratios:
             raise ValueError('drop_ratio is an empty list')
         if mode not in ('random', 'burst'):
@@ -60,7 +60,8 @@ class TemporalCorruption(BaseTransform):
         self.test_mode, self.seed = test_mode, seed
 
     @staticmethod
-    def _ratio(ratio) -> float:
+    def resolve_ratio(ratio) -> float:
+        """A level name or a ratio in ``[0, 1)`` -> the ratio."""
         if isinstance(ratio, str):
             if ratio not in LEVELS:
                 raise ValueError(f'unknown corruption level {ratio!r}; '

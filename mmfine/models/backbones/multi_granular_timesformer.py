@@ -145,6 +145,9 @@ class MultiGranularTimeSformer(BaseModule):
             raise ValueError(f'img_size {img_size} is not a multiple of '
                              f'patch_size {patch_size}')
         self.elements = check_elements(elements)
+        self.length_groups: Dict[int, List[int]] = {}  # batched together
+        for e, length in enumerate(self.elements):
+            self.length_groups.setdefault(length, []).append(e)
         self.embed_dims, self.img_size = dims, img_size
         self.num_patches = (img_size // patch_size)**2
         self.pretrained = pretrained
@@ -208,12 +211,9 @@ class MultiGranularTimeSformer(BaseModule):
             masks, index = token_mix
             parts = [torch.where(m.to(p.device)[None, None, :, None], p,
                                  p[index]) for p, m in zip(parts, masks)]
-        groups: Dict[int, List[int]] = {}
-        for e, length in enumerate(self.elements):
-            groups.setdefault(length, []).append(e)
         feats = [None] * len(self.elements)
         b = x.shape[0]
-        for length, members in groups.items():
+        for members in self.length_groups.values():
             batch = torch.cat([parts[e] for e in members])
             embed = torch.cat([self.time_embeds[e].expand(b, -1, -1)
                                for e in members])

@@ -67,15 +67,19 @@ class SeFARRecognizer(BaseRecognizer):
         if weighting == 'adaptive' and num_teacher_predictions < 2:
             raise ValueError('Adaptive Regulation needs at least 2 teacher '
                              'predictions')
-        self.teacher = ExponentialMovingAverage(
-            nn.ModuleDict(dict(backbone=self.backbone, head=self.cls_head)),
-            momentum=ema_momentum)
+        self.teacher = ExponentialMovingAverage(self.student(),
+                                                momentum=ema_momentum)
         self.warmup_epochs = warmup_epochs
         self.num_teacher_predictions = num_teacher_predictions
         self.weighting, self.threshold = weighting, threshold
         self.sigma_scale, self.eps = sigma_scale, eps
         self.unsup_weight, self.mix_weight = unsup_weight, mix_weight
         self.strong_dropout, self.mix_alpha = strong_dropout, mix_alpha
+
+    def student(self) -> nn.ModuleDict:
+        """Backbone and head under the teacher's names (a view, not
+        registered: the parameters stay where they are)."""
+        return nn.ModuleDict(dict(backbone=self.backbone, head=self.cls_head))
 
     # -- features ------------------------------------------------------------
     @staticmethod
@@ -141,8 +145,7 @@ class SeFARRecognizer(BaseRecognizer):
         if xi == 0.0:  # the supervised warm-up
             losses.update(loss_unsup=zero, loss_mix=zero)
             return losses
-        self.teacher.update_parameters(
-            nn.ModuleDict(dict(backbone=self.backbone, head=self.cls_head)))
+        self.teacher.update_parameters(self.student())
         teacher = self.teacher_pseudo_labels(inputs['weak'])
         strong = F.dropout3d(self._clips(inputs['strong']),
                              self.strong_dropout, training=True)

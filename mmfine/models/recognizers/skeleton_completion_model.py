@@ -46,8 +46,9 @@ class SkeletonCompletionModel(BaseModel):
             raise ValueError(f'unknown restorer {restorer!r}; expected '
                              f"'completion' or one of {sorted(RESTORERS)}")
         self.completion = MODELS.build(completion)
-        self.drop_ratios = [TemporalCorruption._ratio(r) for r in drop_ratios]
-        self.test_ratios = [TemporalCorruption._ratio(test_drop_ratio)]
+        self.drop_ratios = [TemporalCorruption.resolve_ratio(r)
+                            for r in drop_ratios]
+        self.test_ratios = [TemporalCorruption.resolve_ratio(test_drop_ratio)]
         self.restorer, self.seed = restorer, seed
 
     def _clean(self, inputs: torch.Tensor) -> torch.Tensor:

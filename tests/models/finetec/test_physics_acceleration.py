@@ -34,6 +34,15 @@ def test_symmetric_from_upper():
     torch.testing.assert_close(mat, expected)
 
 
+def test_symmetric_linear_equals_the_triangle_then_s_dagger():
+    from mmfine.models.finetec.physics_acceleration import SymmetricLinear
+    torch.manual_seed(0)
+    layer = SymmetricLinear(6, 4).double()
+    x = torch.randn(3, 6, dtype=torch.float64)
+    upper = torch.nn.functional.linear(x, layer.weight, layer.bias)
+    torch.testing.assert_close(layer(x), symmetric_from_upper(upper, 4))
+
+
 def test_estimated_matrices_are_symmetric_and_acceleration_follows_eq12():
     torch.manual_seed(0)
     module = LagrangianAcceleration(num_joints=5, coord_dims=2,
