@@ -47,9 +47,15 @@ def element_segments(elements: Sequence[int]) -> List[List[int]]:
 
 @TRANSFORMS.register_module()
 class DualLevelSampleFrames(BaseTransform):
-    """Sample ``K = sum(elements)`` frames, one per TSN segment, and order
-    them element by element (each fine element's frames, then the
-    context's), for MMAction2's decoders (``DecordDecode``, ...).
+    """Sample ``K = sum(elements)`` frames, one per TSN segment, for
+    MMAction2's decoders (``DecordDecode``, ...).
+
+    The frames stay in time order, so that decoders read forward (no
+    backward seeks); which segment belongs to which element is the fixed
+    layout ``element_segments(elements)``, which the element transforms
+    (``ReverseFineElements``, ``WarpElements``) and the backbone
+    (``MultiGranularTimeSformer``, which groups the frames element by
+    element) share.
 
     Training draws a random frame in each segment; ``test_mode`` takes each
     segment's middle frame. A video shorter than ``K`` frames has segments
@@ -72,13 +78,11 @@ class DualLevelSampleFrames(BaseTransform):
     def __init__(self, elements: Sequence[int] = (2, 2, 4),
                  num_clips: int = 1, test_mode: bool = False) -> None:
         self.elements = check_elements(elements)
-        self.segments = element_segments(self.elements)
-        self.order = np.array([s for group in self.segments for s in group])
         self.num_clips, self.test_mode = num_clips, test_mode
 
     def segment_frames(self, total: int) -> np.ndarray:
         """``(num_clips, K)`` frame index of each segment, in time order."""
-        k = len(self.order)
+        k = sum(self.elements)
         edges = np.arange(k + 1) * total / k
         starts, lengths = edges[:-1], np.diff(edges)
         if self.test_mode:
@@ -94,10 +98,10 @@ class DualLevelSampleFrames(BaseTransform):
         if total < 1:
             raise ValueError(
                 f"{results.get('filename', 'a video')} has no frames")
-        frames = self.segment_frames(total)[:, self.order]
+        frames = self.segment_frames(total)
         results['frame_inds'] = frames.reshape(-1) + results.get(
             'start_index', 0)
-        results['clip_len'] = len(self.order)
+        results['clip_len'] = sum(self.elements)
         results['frame_interval'] = None
         results['num_clips'] = self.num_clips
         results['elements'] = list(self.elements)

@@ -1,22 +1,41 @@
-"""Reorder the frames of ``DualLevelSampleFrames``' elements."""
+"""Reorder the frames inside the elements of ``DualLevelSampleFrames``."""
 from typing import Dict, Sequence
 
 import numpy as np
 from mmcv.transforms import BaseTransform
 
+from .dual_level_sample import element_segments
+
 
 class ElementFrameOrder(BaseTransform):
-    """Base of the transforms that reorder frames inside the elements:
-    subclasses give ``permutation(elements, num_clips)``, the new frame
-    order of all the clips; it is applied to ``imgs`` (decoded frames) and
-    ``frame_inds``, before or after decoding.
+    """Base of the transforms that reorder frames inside the elements.
+
+    The clip's frames are in time order, each element on its segments of
+    ``element_segments(elements)``; subclasses give ``element_order(length,
+    is_context)``, the new order of one element's frames, and the frames at
+    that element's positions are permuted accordingly (in every one of the
+    ``num_clips`` views), in ``imgs`` (decoded frames) and ``frame_inds``,
+    before or after decoding.
 
     Required keys: ``elements``, ``num_clips``, and ``imgs`` or
     ``frame_inds``."""
 
-    @staticmethod
-    def permutation(elements: Sequence[int], num_clips: int) -> np.ndarray:
+    def element_order(self, length: int, is_context: bool) -> np.ndarray:
+        """The new order of an element's ``length`` frames."""
         raise NotImplementedError
+
+    def permutation(self, elements: Sequence[int],
+                    num_clips: int) -> np.ndarray:
+        """New frame order of all the views, ``(num_clips * K,)``."""
+        segments = element_segments(elements)
+        k = sum(elements)
+        perm = np.arange(num_clips * k)
+        for clip in range(num_clips):
+            for e, positions in enumerate(segments):
+                positions = np.asarray(positions) + clip * k
+                perm[positions] = positions[self.element_order(
+                    len(positions), e == len(segments) - 1)]
+        return perm
 
     def transform(self, results: Dict) -> Dict:
         if 'elements' not in results:

@@ -15,14 +15,8 @@ class WarpElements(ElementFrameOrder):
     warping, applied per element so that elements keep their frames).
     """
 
-    @staticmethod
-    def permutation(elements, num_clips: int) -> np.ndarray:
-        order, start = [], 0
-        for _ in range(num_clips):
-            for length in elements:
-                picks = np.sort(np.random.randint(0, length, length))
-                if length > 1:
-                    picks[0], picks[-1] = 0, length - 1
-                order += list(start + picks)
-                start += length
-        return np.array(order)
+    def element_order(self, length: int, is_context: bool) -> np.ndarray:
+        picks = np.sort(np.random.randint(0, length, length))
+        if length > 1:
+            picks[0], picks[-1] = 0, length - 1
+        return picks

@@ -9,7 +9,8 @@ from mmengine.model import BaseModule
 from torch import nn
 
 from mmaction.registry import MODELS
-from mmfine.datasets.transforms.dual_level_sample import check_elements
+from mmfine.datasets.transforms.dual_level_sample import (check_elements,
+                                                         element_segments)
 
 ARCHS = {  # name: embed_dims, depth, heads (ViT-S/16 and ViT-B/16)
     'small': (384, 12, 6),
@@ -108,9 +109,9 @@ class DividedSpaceTimeBlock(nn.Module):
 class MultiGranularTimeSformer(BaseModule):
     """Shared divided space-time ViT over SeFAR's temporal elements.
 
-    The input clip ``(B, 3, K, H, W)`` holds the elements' frames one after
-    the other (``DualLevelSampleFrames``); each element gets its own
-    temporal embedding and is forwarded on its own (elements of equal
+    The input clip ``(B, 3, K, H, W)`` holds ``DualLevelSampleFrames``'
+    frames in time order; each element takes its frames by the sampler's
+    layout ``element_segments(elements)``, gets its own temporal embedding and is forwarded on its own (elements of equal
     length are batched together); the output is the CLS feature of each
     element, ``(B, num_elements, D)``.
 
@@ -145,6 +146,7 @@ class MultiGranularTimeSformer(BaseModule):
             raise ValueError(f'img_size {img_size} is not a multiple of '
                              f'patch_size {patch_size}')
         self.elements = check_elements(elements)
+        self.segments = element_segments(self.elements)
         self.length_groups: Dict[int, List[int]] = {}  # batched together
         for e, length in enumerate(self.elements):
             self.length_groups.setdefault(length, []).append(e)
@@ -206,7 +208,7 @@ class MultiGranularTimeSformer(BaseModule):
                 f'expected (B, 3, {sum(self.elements)}, H, W) clips of '
                 f'elements {self.elements}, got {tuple(x.shape)}')
         tokens = self._tokens(x)
-        parts = torch.split(tokens, self.elements, dim=1)
+        parts = [tokens[:, segments] for segments in self.segments]
         if token_mix is not None:
             masks, index = token_mix
             parts = [torch.where(m.to(p.device)[None, None, :, None], p,
