@@ -30,9 +30,9 @@ from mmfine.utils import atomic_write_bytes, quiet
 ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 DATA = osp.join(ROOT, 'data', 'motion_videos')
 METHODS = [
-    ('supervised only', 'configs/demo/supervised_tiny_1xb8-12e_motion-'
+    ('supervised only', 'configs/demo/supervised_tiny_1xb8-24e_motion-'
      'videos-10pct.py'),
-    ('SeFAR', 'configs/demo/sefar_tiny_1xb8-12e_motion-videos-10pct.py'),
+    ('SeFAR', 'configs/demo/sefar_tiny_1xb8-24e_motion-videos-10pct.py'),
 ]
 STATS = ('pseudo_acc', 'teacher_conf', 'teacher_spread', 'ar_weight')
 

@@ -117,3 +117,42 @@ def test_train_flags_are_mmaction_flags():
     cfg = _merge()
     assert cfg.work_dir.endswith(osp.join(
         'work_dirs', 'stgcn_1xb32-10e_fine-skeleton-coco17-2d'))
+
+
+SEFAR_DEMO = osp.join(ROOT, 'configs', 'demo',
+                      'sefar_tiny_1xb8-24e_motion-videos-10pct.py')
+
+
+def test_sefar_dist_train_with_two_processes(tmp_path):
+    """SeFAR under DDP (gloo, two CPU processes): the semi-supervised
+    sampler gives each rank half of the 18 unlabelled clips (one batch of
+    2 labelled + 6 unlabelled), the EMA teacher and both unlabelled losses
+    run from the first iteration."""
+    from mmfine.datasets.semi_supervised_split import split_labeled
+    from mmfine.datasets.synthetic_motion_videos import make_motion_videos
+    root = str(tmp_path / 'videos')
+    lists = make_motion_videos(root, dict(train=4, val=1), frames=12)
+    labeled, unlabeled = split_labeled(lists['train'], 25, seed=0)
+    assert (len(labeled), len(unlabeled)) == (6, 18)
+    for name, lines in (('labeled', labeled), ('unlabeled', unlabeled)):
+        with open(osp.join(root, f'{name}.txt'), 'w') as f:
+            f.write('\n'.join(lines) + '\n')
+    options = ['train_cfg.max_epochs=1', 'model.warmup_epochs=0',
+               'default_hooks.logger.interval=1']
+    for i, name in enumerate(('labeled', 'unlabeled')):
+        prefix = f'train_dataloader.dataset.datasets.{i}'
+        options += [f'{prefix}.ann_file={root}/{name}.txt',
+                    f'{prefix}.data_prefix.video={root}']
+    for loader in ('val_dataloader', 'test_dataloader'):
+        options += [f'{loader}.dataset.ann_file={root}/val.txt',
+                    f'{loader}.dataset.data_prefix.video={root}']
+    result = run(['bash', 'tools/dist_train.sh', SEFAR_DEMO, '2',
+                  '--work-dir', str(tmp_path / 'work'), '--cfg-options'] +
+                 options, PORT=free_port())
+    log = result.stdout + result.stderr
+    assert 'Distributed training: True' in log
+    line = next(t for t in log.splitlines() if 'Epoch(train) [1][1/1]' in t)
+    for key in ('loss_cls', 'loss_unsup', 'loss_mix', 'ar_weight',
+                'pseudo_acc'):
+        assert f'{key}: ' in line, line
+    assert osp.exists(tmp_path / 'work' / 'epoch_1.pth')

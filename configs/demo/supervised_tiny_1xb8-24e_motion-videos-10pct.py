@@ -1,7 +1,7 @@
 # The supervised-only baseline of the tiny SeFAR demo: the same model and
 # labelled list, the labelled clips repeated so that an epoch has as many
 # iterations as SeFAR's.
-_base_ = ['./sefar_tiny_1xb8-12e_motion-videos-10pct.py']
+_base_ = ['./sefar_tiny_1xb8-24e_motion-videos-10pct.py']
 train_dataloader = dict(
     _delete_=True,
     batch_size=8,
