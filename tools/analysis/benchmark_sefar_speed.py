@@ -14,7 +14,7 @@ Timings are medians of interleaved repetitions; the last line gives the
 three ratios (targets: (a) <= 1.2x, (b) >= 0.95x).
 
     python tools/analysis/benchmark_sefar_speed.py [--config CONFIG]
-        [--batch 4] [--img-size 224] [--repeats 5] [--decode-repeats 50]
+        [--batch 4] [--img-size 224] [--repeats 5] [--decode-repeats 20]
 """
 import argparse
 import glob
@@ -47,7 +47,7 @@ def parse_args():
                         help='clips per iteration (a quarter labelled)')
     parser.add_argument('--img-size', type=int, default=224)
     parser.add_argument('--repeats', type=int, default=5)
-    parser.add_argument('--decode-repeats', type=int, default=50,
+    parser.add_argument('--decode-repeats', type=int, default=20,
                         help='clips decoded per video and sampler')
     parser.add_argument('--videos', default=osp.join(os.environ.get(
         'MMFINE_SHARED_DATA', osp.join(osp.dirname(ROOT), 'shared', 'data')),
