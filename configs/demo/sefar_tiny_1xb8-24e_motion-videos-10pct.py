@@ -67,7 +67,10 @@ val_dataloader = dict(
     dataset=dict(type='CheckedVideoDataset', num_classes=num_classes,
                  ann_file=f'{data_root}/val.txt',
                  data_prefix=dict(video=data_root), pipeline=test_pipeline,
-                 test_mode=True))
+                 test_mode=True,
+                 metainfo=dict(classes=('moves right', 'moves left',
+                                        'moves down', 'moves up', 'grows',
+                                        'shrinks'))))
 test_dataloader = val_dataloader
 val_evaluator = dict(type='AccMetric')
 test_evaluator = val_evaluator

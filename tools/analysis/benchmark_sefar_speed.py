@@ -197,7 +197,7 @@ def main():
                   f'(ours) vs 1 forward, {len(weak)} clips',
                   f"{teacher['ours'] * 1e3:.0f} ms",
                   f"{teacher['one'] * 1e3:.0f} ms", f"{ratios['a']:.2f}x")
-    table.add_row(f'    authors\' U full forwards vs 1 forward',
+    table.add_row("    authors' U full forwards vs 1 forward",
                   f"{teacher['authors'] * 1e3:.0f} ms",
                   f"{teacher['one'] * 1e3:.0f} ms",
                   f"{teacher['authors'] / teacher['one']:.2f}x")
