@@ -11,8 +11,6 @@ took 1.64x ST-GCN's inference time).
         [--finetec CONFIG] [--baseline CONFIG] [--batch 16] [--repeats 20]
 """
 import argparse
-import statistics
-import time
 
 import mmfine  # noqa: F401
 import numpy as np
@@ -25,6 +23,7 @@ from rich.table import Table
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmfine.datasets.transforms import random_drop_mask
+from mmfine.utils import interleaved_medians
 
 DEFAULT = 'configs/finetec/{}_4xb16-150e_gym99-2d-moderate.py'
 
@@ -78,15 +77,6 @@ def make_batch(cfg, batch: int, ratio: float):
     return inputs, samples
 
 
-def time_it(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main():
     args = parse_args()
     if args.threads:
@@ -99,9 +89,8 @@ def main():
         models[name] = build(config)
     inputs, samples = make_batch(models['FineTec'][1], args.batch,
                                  args.drop_ratio)
-    rows = {name: dict(params=sum(p.numel() for p in m.parameters()),
-                       train=[], infer=[])
-            for name, (m, _) in models.items()}
+    params = {name: sum(p.numel() for p in m.parameters())
+              for name, (m, _) in models.items()}
     optims = {name: torch.optim.SGD(m.parameters(), lr=1e-3)
               for name, (m, _) in models.items()}
 
@@ -117,27 +106,24 @@ def main():
         with torch.no_grad():
             model(inputs, samples, mode='predict')
 
-    for name in models:  # warm-up
-        train_step(name)
-        infer(name)
-    for _ in range(args.repeats):  # interleaved, against machine drift
-        for name in models:
-            rows[name]['train'].append(time_it(lambda: train_step(name), 1))
-            rows[name]['infer'].append(time_it(lambda: infer(name), 1))
+    timed = interleaved_medians(
+        {(name, kind): (lambda n=name, f=fn: f(n)) for name in models
+         for kind, fn in (('train', train_step), ('infer', infer))},
+        args.repeats)
+    med = {name: {kind: timed[name, kind] for kind in ('train', 'infer')}
+           for name in models}
     table = Table(title=f'FineTec vs ST-GCN, batch {args.batch}, '
                   f'{inputs.shape[3]} frames, median of {args.repeats}')
     for column in ('model', 'params', 'train step', 'inference'):
         table.add_column(column, justify='left' if column == 'model' else
                          'right')
-    med = {n: {k: statistics.median(r[k]) for k in ('train', 'infer')}
-           for n, r in rows.items()}
-    for name, row in rows.items():
-        table.add_row(name, f"{row['params'] / 1e6:.2f} M",
+    for name in models:
+        table.add_row(name, f"{params[name] / 1e6:.2f} M",
                       f"{med[name]['train'] * 1e3:.1f} ms",
                       f"{med[name]['infer'] * 1e3:.1f} ms")
     ratio = {k: med['FineTec'][k] / med['ST-GCN'][k]
              for k in ('train', 'infer')}
-    table.add_row('ratio', f"{rows['FineTec']['params'] / rows['ST-GCN']['params']:.2f}x",
+    table.add_row('ratio', f"{params['FineTec'] / params['ST-GCN']:.2f}x",
                   f"{ratio['train']:.2f}x", f"{ratio['infer']:.2f}x")
     Console().print(table)
     print(f"FineTec / ST-GCN inference time: {ratio['infer']:.2f}x "

@@ -20,8 +20,6 @@ import argparse
 import glob
 import os
 import os.path as osp
-import statistics
-import time
 
 import mmfine  # noqa: F401
 import numpy as np
@@ -35,6 +33,7 @@ from rich.table import Table
 
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
+from mmfine.utils import interleaved_medians
 
 ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 DEFAULT = 'configs/sefar/sefar-s_vit-s_8xb8-30e_gym99-10pct.py'
@@ -55,20 +54,6 @@ def parse_args():
     parser.add_argument('--threads', type=int,
                         help="torch threads (default: torch's choice)")
     return parser.parse_args()
-
-
-def median_times(fns: dict, repeats: int) -> dict:
-    """Median seconds per call, calls interleaved against drift (one
-    warm-up call each first)."""
-    for fn in fns.values():
-        fn()
-    times = {name: [] for name in fns}
-    for _ in range(repeats):
-        for name, fn in fns.items():
-            start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def build_model(config: str, img_size: int):
@@ -97,13 +82,13 @@ def teacher_costs(model, clips: torch.Tensor, times: int) -> dict:
     def ours():
         model.teacher_pseudo_labels(clips[:, None])
 
-    return median_times(dict(one=one_forward, ours=ours, authors=authors),
-                        times)
+    return interleaved_medians(
+        dict(one=one_forward, ours=ours, authors=authors), times)
 
 
-def training_costs(model, batch: int, img_size: int, times: int) -> dict:
+def training_costs(model, batch: int, labelled: int, img_size: int,
+                   times: int) -> dict:
     k = sum(model.backbone.elements)
-    labelled = max(batch // 4, 1)
 
     def clips(n):
         return torch.randn(n, 1, 3, k, img_size, img_size)
@@ -129,7 +114,7 @@ def training_costs(model, batch: int, img_size: int, times: int) -> dict:
         optim.step()
         optim.zero_grad()
 
-    return median_times(dict(
+    return interleaved_medians(dict(
         supervised=lambda: step(supervised_inputs, supervised_samples),
         sefar=lambda: step(semi_inputs, semi_samples)), times)
 
@@ -151,7 +136,7 @@ def decode_costs(videos: list, elements: list, repeats: int) -> dict:
             for _ in range(repeats):
                 out = pipelines[name](dict(video))
                 assert len(out['imgs']) == k
-        for name, seconds in median_times(
+        for name, seconds in interleaved_medians(
                 {n: (lambda n=n: run(n)) for n in pipelines}, 3).items():
             totals[name] += seconds
     clips = repeats * len(opened)
@@ -168,13 +153,14 @@ def main():
     np.random.seed(0)
     model = build_model(args.config, args.img_size)
     k = sum(model.backbone.elements)
-    weak = torch.randn(args.batch - max(args.batch // 4, 1), 3, k,
-                       args.img_size, args.img_size)
+    labelled = max(args.batch // 4, 1)  # 1 : 3
+    weak = torch.randn(args.batch - labelled, 3, k, args.img_size,
+                       args.img_size)
     console = Console(width=120)
     with console.status('(a) teacher predictions'):
         teacher = teacher_costs(model, weak, args.repeats)
     with console.status('(c) training iterations'):
-        train = training_costs(model, args.batch, args.img_size,
+        train = training_costs(model, args.batch, labelled, args.img_size,
                                args.repeats)
     videos = sorted(v for v in glob.glob(osp.join(args.videos, '*'))
                     if v.endswith(('.mp4', '.avi')))
