@@ -9,6 +9,8 @@ RESTORER_NAMES = {
     'left_to_right_copy': 'L-R copy',
     'right_to_left_copy': 'R-L copy',
     'linear_interpolation': 'linear interpolation',
+    'prior': 'completion prior alone',
+    'completion_no_prompt': 'FineTec completion, no prompt',
     'completion': 'FineTec completion',
 }
 

@@ -5,6 +5,8 @@ from typing import Dict, Optional
 import numpy as np
 from tqdm import tqdm
 
+from mmfine.structures import sample_key
+
 
 def build_skeleton_bank(dataset, layout: str, coord_dims: int,
                         max_windows: int = 4096, passes: int = 1,
@@ -20,14 +22,22 @@ def build_skeleton_bank(dataset, layout: str, coord_dims: int,
     ``max_windows`` clips are kept, chosen at random with ``seed``.
 
     Returns the bank dict: ``windows (N, window, V, coord_dims)`` float32,
-    ``layout``, ``num_joints``, ``coord_dims``, ``window``.
+    ``sample_ids (N,)`` (``mmfine.structures.sample_key`` of each window's
+    ``frame_dir``, so that the completion never prompts a sample with its
+    own clips), ``layout``, ``num_joints``, ``coord_dims``, ``window``.
     """
-    windows, dropped = [], 0
+    windows, ids, dropped = [], [], 0
     total = passes * len(dataset)
     with tqdm(total=total, desc='skeleton bank', unit='clip') as bar:
         for _ in range(passes):
             for i in range(len(dataset)):
-                clip = np.asarray(dataset[i]['inputs'])[:, 0]  # clips, T, V, C
+                item = dataset[i]
+                clip = np.asarray(item['inputs'])[:, 0]  # clips, T, V, C
+                name = item['data_samples'].metainfo.get('frame_dir')
+                if name is None:
+                    raise ValueError("the bank needs each sample's "
+                                     "frame_dir: add it to PackActionInputs' "
+                                     'meta_keys')
                 bar.update()
                 for one in clip:
                     if not np.isfinite(one).all():
@@ -38,15 +48,17 @@ def build_skeleton_bank(dataset, layout: str, coord_dims: int,
                         dropped += 1
                         continue
                     windows.append(one[..., :coord_dims].astype(np.float32))
+                    ids.append(sample_key(name))
     if not windows:
         raise ValueError(f'no usable clip in the dataset ({dropped} left out '
                          'for low scores or non-finite values)')
-    windows = np.stack(windows)
+    windows, ids = np.stack(windows), np.asarray(ids, np.int64)
     if len(windows) > max_windows:
-        pick = np.random.default_rng(seed).choice(len(windows), max_windows,
-                                                  replace=False)
-        windows = windows[np.sort(pick)]
-    return dict(windows=windows, layout=layout, num_joints=windows.shape[2],
+        pick = np.sort(np.random.default_rng(seed).choice(
+            len(windows), max_windows, replace=False))
+        windows, ids = windows[pick], ids[pick]
+    return dict(windows=windows, sample_ids=ids, layout=layout,
+                num_joints=windows.shape[2],
                 coord_dims=coord_dims, window=windows.shape[1],
                 left_out=dropped)
 

@@ -24,23 +24,36 @@ def accuracy_curve_figure(levels: Sequence[float],
     return fig
 
 
-def restoration_figure(corrupt: np.ndarray, restored: np.ndarray,
-                       truth: np.ndarray, keep: np.ndarray, edges,
-                       title: str = ''):
-    """Three rows (corrupted, restored, ground truth) of skeletons
-    ``(T, V, 2)`` drawn frame by frame; dropped frames are greyed in the
-    first row and drawn in orange in the second."""
+def restoration_figure(rows: Dict[str, np.ndarray], keep: np.ndarray,
+                       edges, title: str = ''):
+    """Skeletons ``(T, V, 2)`` drawn frame by frame, one row per entry of
+    ``rows`` (e.g. corrupted, completion, interpolation, ground truth; the
+    last one sets the axes). Dropped frames are greyed in a row named
+    ``'corrupted'`` and drawn in orange in the restorations; the ground
+    truth is drawn faintly behind every restoration.
+
+    Args:
+        rows (dict[str, np.ndarray]): Row name -> sequence ``(T, V, 2)``.
+        keep (np.ndarray): ``(T,)`` 1 where a frame was observed.
+        edges (Sequence[tuple[int, int]]): Bones to draw.
+        title (str): Figure title. Defaults to ``''``.
+
+    Returns:
+        matplotlib.figure.Figure: The figure.
+    """
     from matplotlib.figure import Figure
-    frames = len(truth)
-    fig = Figure(figsize=(1.0 * frames, 3.6), dpi=100)
-    rows = [('corrupted', corrupt), ('restored', restored),
-            ('ground truth', truth)]
+    names = list(rows)
+    truth = rows[names[-1]]
+    frames, count = len(truth), len(names)
+    fig = Figure(figsize=(1.0 * frames, 1.2 * count), dpi=100)
     lo = truth.reshape(-1, 2).min(0)
     hi = truth.reshape(-1, 2).max(0)
     pad = 0.1 * (hi - lo).max()
-    for r, (name, seq) in enumerate(rows):
+    for r, name in enumerate(names):
+        seq = rows[name]
+        restoration = 0 < r < count - 1 and name != 'corrupted'
         for t in range(frames):
-            ax = fig.add_subplot(3, frames, r * frames + t + 1)
+            ax = fig.add_subplot(count, frames, r * frames + t + 1)
             ax.set_xlim(lo[0] - pad, hi[0] + pad)
             ax.set_ylim(hi[1] + pad, lo[1] - pad)  # image y points down
             ax.set_xticks([])
@@ -48,10 +61,15 @@ def restoration_figure(corrupt: np.ndarray, restored: np.ndarray,
             if t == 0:
                 ax.set_ylabel(name, fontsize=7)
             dropped = keep[t] < 0.5
-            if r == 0 and dropped:
+            if name == 'corrupted' and dropped:
                 ax.set_facecolor('0.85')
                 continue
-            colour = 'tab:orange' if (r == 1 and dropped) else 'tab:blue'
+            if restoration and dropped:
+                for a, b in edges:
+                    ax.plot(truth[t, [a, b], 0], truth[t, [a, b], 1],
+                            color='0.8', lw=2)
+            colour = 'tab:orange' if (restoration and dropped) else \
+                'tab:blue'
             for a, b in edges:
                 ax.plot(seq[t, [a, b], 0], seq[t, [a, b], 1], color=colour,
                         lw=1)

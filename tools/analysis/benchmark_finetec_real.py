@@ -23,7 +23,7 @@ from rich.table import Table
 
 from benchmark_real_skeleton import DATASETS, ROOT, short_schedule
 from mmfine.apis import corruption_study
-from mmfine.datasets.transforms import LEVELS
+from mmfine.structures import LEVELS
 from mmfine.utils import dump_pickle_atomic
 from mmfine.visualization import accuracy_curve_figure
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mmfine.apis import RESTORER_NAMES, evaluate_restorers
-from mmfine.datasets.transforms import LEVELS
+from mmfine.structures import LEVELS
 
 METRICS = ('MPJPE', 'N-MPJPE', 'MPJVE')
 

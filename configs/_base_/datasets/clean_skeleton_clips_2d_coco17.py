@@ -1,6 +1,7 @@
 # Clean 16-frame COCO-17 2D clips for the completion pre-training and its
 # restoration evaluation (the model corrupts them itself; frame_dir seeds
-# the test corruption exactly as TemporalCorruption(test_mode=True) does).
+# the test corruption exactly as TemporalCorruption(test_mode=True) does:
+# frame_dir, total_frames and frame_inds are packed for it).
 dataset_type = 'CheckedPoseDataset'
 clip_len = 16
 train_pipeline = [
@@ -18,7 +19,9 @@ test_pipeline = [
          test_mode=True),
     dict(type='PoseDecode'),
     dict(type='FormatGCNInput', num_person=1),
-    dict(type='PackActionInputs', meta_keys=('frame_dir', ))
+    dict(
+        type='PackActionInputs',
+        meta_keys=('frame_dir', 'total_frames', 'frame_inds'))
 ]
 train_dataloader = dict(
     batch_size=256,

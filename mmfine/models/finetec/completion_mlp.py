@@ -52,16 +52,25 @@ class MixingBlock(nn.Module):
 class CompletionMLP(nn.Module):
     """Frame tokens ``(N, L, in_dims)`` -> coordinates ``(N, L, out_dims)``.
 
-    ``FC(in_dims -> hidden) -> num_blocks x MixingBlock -> FC(-> out_dims)``.
-    The paper puts a ReLU after both FCs; normalised coordinates are signed,
-    so a ReLU on the output would clip half of the body: we use none on
-    either side (the output FC is truncated-normal initialised, as stated).
+    ``FC(in_dims -> hidden) + ReLU -> num_blocks x MixingBlock ->
+    FC(-> out_dims)`` (appendix A; METHODS.md). The appendix also puts a
+    ReLU after the output FC; the output is a signed residual on normalised
+    coordinates, which a ReLU would clip to one sign, so the output has
+    none. The output FC is truncated-normal initialised, as stated.
+
+    Args:
+        length (int): Tokens per sequence ``L``.
+        in_dims (int): Input dims per token.
+        out_dims (int): Output dims per token.
+        hidden_dims (int): Width of the blocks.
+        num_blocks (int): Mixing blocks. Defaults to 48.
     """
 
     def __init__(self, length: int, in_dims: int, out_dims: int,
                  hidden_dims: int, num_blocks: int = 48) -> None:
         super().__init__()
-        self.embed = nn.Linear(in_dims, hidden_dims)
+        self.embed = nn.Sequential(
+            nn.Linear(in_dims, hidden_dims), nn.ReLU(inplace=True))
         self.blocks = nn.Sequential(
             *[MixingBlock(length, hidden_dims) for _ in range(num_blocks)])
         self.head = nn.Linear(hidden_dims, out_dims)

@@ -1,66 +1,102 @@
 """Context-aware Sequence Completion (FineTec, Sec. 3 and appendix A/B)."""
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
 import torch
 from mmengine.model import BaseModule
 
 from mmaction.registry import MODELS
-from mmfine.datasets.transforms.frame_drop_masks import (PROMPT_STRATEGIES,
-                                                         prompt_mask)
 from mmfine.datasets.safe_pickle import safe_load_pickle
+from mmfine.structures.frame_restoration import linear_interpolation
 from .completion_mlp import CompletionMLP, frame_position_encoding
-from .restoration_baselines import linear_interpolation
+from .prompt_masks import PROMPT_STRATEGIES, prompt_mask
+
+PRIORS = ('bank_mean', 'interpolation')
+
+
+def frame_of_reference(seq: torch.Tensor, keep: torch.Tensor
+                       ) -> Tuple[torch.Tensor, torch.Tensor]:
+    """Centre and scale of windows on their observed frames.
+
+    Args:
+        seq (torch.Tensor): Windows ``(N, T, V, C)``.
+        keep (torch.Tensor): Keep masks ``(N, T)``.
+
+    Returns:
+        tuple[torch.Tensor, torch.Tensor]: The mean joint position
+        ``(N, 1, 1, C)`` and the standard deviation of the coordinates
+        around it ``(N, 1, 1, 1)`` (at least 1e-3).
+    """
+    k = keep[..., None, None]
+    count = (k.sum((1, 2, 3), keepdim=True) * seq.shape[2]).clamp(min=1)
+    centre = (seq * k).sum((1, 2), keepdim=True) / count
+    var = ((seq - centre)**2 * k).sum((1, 2, 3), keepdim=True) / (
+        count * seq.shape[-1])
+    return centre, var.sqrt().clamp(min=1e-3)
 
 
 @MODELS.register_module()
 class ContextAwareCompletion(BaseModule):
     """Restore dropped frames in context: ``S_base = f(prompt, query)``.
 
-    Per window of ``window`` frames, the network reads four segments of frame
-    tokens (``V * coord_dims`` coordinates + 1 mask bit + ``pe_dims``
-    position dims, 43 for COCO-17 2D):
+    Each window of ``window`` frames is centred and scaled by its observed
+    frames (so the network sees motion, not where and how large the person
+    is). The network reads four segments of frame tokens (``V *
+    coord_dims`` coordinates + 1 mask bit + ``pe_dims`` position dims, 43
+    for COCO-17 2D):
 
     1. the prompt input ``S_mask``: a skeleton-bank window masked by one of
        the five strategies (random, the query's own pattern, prefix, suffix,
        middle);
     2. the prompt target ``S_context``: the same bank window, clean;
     3. the query input ``S_corrupt``;
-    4. the query target, started from the prior ``S_prior`` on dropped
-       frames and the observation on kept ones.
+    4. the query target, started from the prior on dropped frames and the
+       observation on kept ones.
 
     The prediction of segment 4 is ``S_base``; that of segment 1 completes
     the prompt. Loss (Eq. 14): ``MSE(S_gt, S_base) + MSE(S_context,
     completed S_mask)``. Both predictions are residuals on their starting
     point, so the untrained module returns its prior.
 
-    Choices the paper leaves open, taken here:
-
-    * ``prior='interpolation'`` (default) starts dropped frames from linear
-      interpolation of the observed ones; ``'bank_mean'`` uses the bank's
-      average window, the paper's ``S_prior``.
-    * The prompt window is retrieved from the bank: the ``retrieve_k``
-      windows closest to the query on its observed frames; training draws
-      one of them at random (and a random strategy), inference takes the
-      closest with the ``'pattern'`` strategy, so inference is
-      deterministic.
-    * Observed frames are returned as observed (``keep_observed``).
-    * Clips longer than the window are completed window by window (the last
-      window aligned to the clip's end); shorter clips are padded with
-      dropped frames up to the window and cropped back.
+    The prompt window is retrieved from the bank: the ``retrieve_k`` bank
+    windows closest to the query on its observed frames, both centred and
+    scale-normalised, never a window of the query's own sample (the bank
+    stores the sample id of each window; callers pass ``sample_ids``).
+    Training draws one of the ``retrieve_k`` at random with a random
+    strategy; inference takes the closest with the ``'pattern'`` strategy,
+    so inference is deterministic. Clips longer than the window are
+    completed window by window (non-overlapping, the last window aligned to
+    the clip's end); shorter clips are padded with dropped frames.
 
     The bank (``bank_file``, built by ``tools/data/build_skeleton_bank.py``)
-    is stored in the module's buffers, so a checkpoint carries it; the
-    layout, joints, coordinate dims and window are stored too and a
-    checkpoint for another layout is refused when loaded.
+    lives in the module's buffers, so a checkpoint carries it; the layout,
+    joints, coordinate dims and window are stored too and a checkpoint for
+    another layout is refused when loaded.
 
     Args:
-        layout: layout name of the skeletons (checked against checkpoints).
-        num_joints, coord_dims, window: skeleton and window sizes.
-        num_blocks, hidden_dims, pe_dims: network sizes (hidden defaults to
-            ``num_joints * coord_dims``, 34 for COCO-17 2D).
-        bank_file: a skeleton bank pickle; without it (and before a
-            checkpoint is loaded) the prompt is empty (zeros).
+        layout (str): Layout name of the skeletons (checked against banks
+            and checkpoints).
+        num_joints (int): Joints per frame ``V``.
+        coord_dims (int): Coordinates per joint. Defaults to 2.
+        window (int): Frames per completion window. Defaults to 16.
+        num_blocks (int): Spatial/temporal MLP blocks. Defaults to 48.
+        hidden_dims (int, optional): Width of the blocks. Defaults to
+            ``num_joints * coord_dims`` (34 for COCO-17 2D).
+        pe_dims (int): Position-encoding dims per frame. Defaults to 8.
+        prior (str): The start of dropped frames: ``'bank_mean'``, the
+            paper's ``S_prior`` (the bank's average normalised window), or
+            ``'interpolation'`` (linear interpolation of the observed
+            frames). Defaults to ``'bank_mean'``.
+        retrieve_k (int): Nearest bank windows a training prompt is drawn
+            from. Defaults to 8.
+        use_prompt (bool): False leaves the prompt segments empty (zeros),
+            the "w/o ICL" ablation of Table 8. Defaults to True.
+        keep_observed (bool): Return observed frames as observed at
+            inference. Defaults to True.
+        bank_file (str, optional): A skeleton bank pickle; without it (and
+            before a checkpoint is loaded) the prompt is empty and the
+            ``'bank_mean'`` prior is the zero pose. Defaults to None.
+        init_cfg (dict, optional): Initialisation config. Defaults to None.
     """
 
     def __init__(self,
@@ -71,19 +107,19 @@ class ContextAwareCompletion(BaseModule):
                  num_blocks: int = 48,
                  hidden_dims: Optional[int] = None,
                  pe_dims: int = 8,
-                 prior: str = 'interpolation',
+                 prior: str = 'bank_mean',
                  retrieve_k: int = 8,
+                 use_prompt: bool = True,
                  keep_observed: bool = True,
                  bank_file: Optional[str] = None,
-                 init_cfg=None) -> None:
+                 init_cfg: Optional[dict] = None) -> None:
         super().__init__(init_cfg)
-        if prior not in ('interpolation', 'bank_mean'):
-            raise ValueError(f"prior must be 'interpolation' or 'bank_mean', "
-                             f'got {prior!r}')
+        if prior not in PRIORS:
+            raise ValueError(f'prior must be one of {PRIORS}, got {prior!r}')
         self.layout, self.num_joints = layout, num_joints
         self.coord_dims, self.window = coord_dims, window
         self.prior, self.retrieve_k = prior, retrieve_k
-        self.keep_observed = keep_observed
+        self.use_prompt, self.keep_observed = use_prompt, keep_observed
         dims = num_joints * coord_dims
         self.network = CompletionMLP(4 * window, dims + 1 + pe_dims, dims,
                                      hidden_dims or dims, num_blocks)
@@ -92,6 +128,7 @@ class ContextAwareCompletion(BaseModule):
             persistent=False)
         self.register_buffer('bank_windows',
                              torch.zeros(0, window, num_joints, coord_dims))
+        self.register_buffer('bank_ids', torch.zeros(0, dtype=torch.long))
         self.register_buffer('bank_prior',
                              torch.zeros(window, num_joints, coord_dims))
         if bank_file is not None:
@@ -99,10 +136,13 @@ class ContextAwareCompletion(BaseModule):
 
     # -- the bank ----------------------------------------------------------
     def signature(self) -> Dict:
+        """The layout, joints, coordinate dims and window of this module."""
         return dict(layout=self.layout, num_joints=self.num_joints,
                     coord_dims=self.coord_dims, window=self.window)
 
     def load_bank(self, path: str) -> None:
+        """Load a skeleton bank pickle (``windows (N, window, V, C)`` and,
+        from banks built since the ids were added, ``sample_ids (N,)``)."""
         bank = safe_load_pickle(path)
         expected = self.signature()
         found = {k: bank.get(k) for k in expected}
@@ -114,8 +154,26 @@ class ContextAwareCompletion(BaseModule):
                 not torch.isfinite(windows).all():
             raise ValueError(f'{path}: bank windows must be a non-empty, '
                              'finite (N, window, joints, dims) array')
-        self.bank_windows = windows
-        self.bank_prior = windows.mean(0)
+        if 'sample_ids' not in bank or len(bank['sample_ids']) != len(
+                windows):
+            raise ValueError(
+                f'{path}: the bank has no sample id per window, so a query '
+                'could be completed from its own clip; rebuild it with '
+                'tools/data/build_skeleton_bank.py')
+        self.set_bank(windows, torch.as_tensor(np.asarray(bank['sample_ids'],
+                                                          np.int64)))
+
+    def set_bank(self, windows: torch.Tensor, sample_ids: torch.Tensor
+                 ) -> None:
+        """Use ``windows`` ``(N, window, V, coord_dims)`` of the samples
+        ``sample_ids`` ``(N,)`` (``mmfine.structures.sample_key`` of their
+        ``frame_dir``) as the bank; ``S_prior`` becomes their mean
+        normalised window."""
+        self.bank_windows = windows.to(self.bank_windows)
+        self.bank_ids = sample_ids.to(self.bank_ids)
+        centre, scale = frame_of_reference(
+            self.bank_windows, self.bank_windows.new_ones(windows.shape[:2]))
+        self.bank_prior = ((self.bank_windows - centre) / scale).mean(0)
         self._index_key = None
 
     def get_extra_state(self) -> Dict:
@@ -129,28 +187,62 @@ class ContextAwareCompletion(BaseModule):
                 'for this layout (configs/finetec/completion_*)')
 
     def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
-        key = prefix + 'bank_windows'
-        if key in state_dict:  # the bank's size comes with the checkpoint
-            self.bank_windows = torch.empty_like(state_dict[key])
-            self._index_key = None
+        for name in ('bank_windows', 'bank_ids'):
+            if prefix + name in state_dict:  # the bank's size comes with it
+                setattr(self, name, torch.empty_like(state_dict[prefix +
+                                                                name]))
+        self._index_key = None
         super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
     # -- completion --------------------------------------------------------
-    def _retrieve(self, query: torch.Tensor, keep: torch.Tensor,
-                  rng: Optional[np.random.Generator]) -> torch.Tensor:
-        """Bank windows closest to each query on its observed frames."""
+    def _bank_index(self) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The normalised bank, flattened and transposed ``(W * V * C, B)``,
+        and its squared norms per frame ``(W, B)``, computed once per bank
+        rather than on every retrieval."""
         bank = self.bank_windows
-        if len(bank) == 0:
-            return torch.zeros_like(query)
+        key = (bank.data_ptr(), tuple(bank.shape), bank.device, bank._version)
+        if getattr(self, '_index_key', None) != key:
+            centre, scale = frame_of_reference(bank,
+                                               bank.new_ones(bank.shape[:2]))
+            normed = (bank - centre) / scale
+            self._index = (normed.flatten(1).t().contiguous(),
+                           normed.flatten(2).pow(2).sum(-1).t().contiguous())
+            self._index_key = key
+        return self._index
+
+    def retrieve(self, query: torch.Tensor, keep: torch.Tensor,
+                 sample_ids: Optional[torch.Tensor] = None,
+                 rng: Optional[np.random.Generator] = None) -> torch.Tensor:
+        """Bank windows closest to each normalised query.
+
+        The distance is ``sum_t keep_t |q_t - b_t|^2`` between the query
+        and each bank window, both centred and scale-normalised (the query
+        on its observed frames); bank windows of the query's own sample are
+        never returned.
+
+        Args:
+            query (torch.Tensor): Normalised windows ``(N, W, V, C)``, zero
+                on dropped frames.
+            keep (torch.Tensor): Keep masks ``(N, W)``.
+            sample_ids (torch.Tensor, optional): ``(N,)`` sample id of each
+                query. Defaults to None (no exclusion).
+            rng (np.random.Generator, optional): Draw among the
+                ``retrieve_k`` nearest (training); None takes the nearest.
+
+        Returns:
+            torch.Tensor: The chosen raw bank windows ``(N, W, V, C)``.
+        """
+        bank = self.bank_windows
         with torch.no_grad():
-            # sum_w keep_w |q_w - b_w|^2 without the |q_w|^2 term (the same
-            # for every bank window, so it cannot change the ranking); the
-            # query is zero on dropped frames, so sum_w keep_w q_w.b_w is
-            # one product of the flattened query with the flattened bank
+            # |q|^2 is the same for every bank window and cannot change the
+            # ranking; the query is zero on dropped frames, so
+            # sum_t keep_t q_t.b_t is one product of flattened tensors
             bank_t, bank_sq = self._bank_index()
-            dist = torch.addmm(keep @ bank_sq, (query * keep[..., None, None]
-                                                ).flatten(1), bank_t,
+            dist = torch.addmm(keep @ bank_sq, query.flatten(1), bank_t,
                                alpha=-2)
+            if sample_ids is not None:
+                own = sample_ids.to(self.bank_ids)[:, None] == self.bank_ids
+                dist = dist.masked_fill(own, float('inf'))
         k = min(self.retrieve_k, len(bank))
         nearest = dist.topk(k, dim=1, largest=False).indices
         if rng is None:
@@ -159,18 +251,6 @@ class ContextAwareCompletion(BaseModule):
             choice = nearest[torch.arange(len(query)),
                              torch.as_tensor(rng.integers(0, k, len(query)))]
         return bank[choice]
-
-    def _bank_index(self) -> Tuple[torch.Tensor, torch.Tensor]:
-        """The flattened bank transposed, ``(W * V * C, B)``, and its squared
-        norms per frame, ``(W, B)``, computed once per bank rather than on
-        every retrieval."""
-        bank = self.bank_windows
-        key = (bank.data_ptr(), tuple(bank.shape), bank.device, bank._version)
-        if getattr(self, '_index_key', None) != key:
-            self._index = (bank.flatten(1).t().contiguous(),
-                           bank.flatten(2).pow(2).sum(-1).t().contiguous())
-            self._index_key = key
-        return self._index
 
     def _prompt_masks(self, keep: torch.Tensor,
                       rng: Optional[np.random.Generator]) -> torch.Tensor:
@@ -184,58 +264,79 @@ class ContextAwareCompletion(BaseModule):
         return torch.as_tensor(np.stack(masks), dtype=keep.dtype,
                                device=keep.device)
 
-    @staticmethod
-    def _frame_of_reference(seq: torch.Tensor, keep: torch.Tensor
-                            ) -> Tuple[torch.Tensor, torch.Tensor]:
-        """Centre (mean joint position) and scale (std of the coordinates)
-        of each window's observed frames, ``(N, 1, 1, C)`` and
-        ``(N, 1, 1, 1)``."""
-        k = keep[..., None, None]
-        count = (k.sum((1, 2, 3), keepdim=True) * seq.shape[2]).clamp(min=1)
-        centre = (seq * k).sum((1, 2), keepdim=True) / count
-        var = ((seq - centre)**2 * k).sum((1, 2, 3), keepdim=True) / (
-            count * seq.shape[-1])
-        return centre, var.sqrt().clamp(min=1e-3)
-
     def _start(self, seq: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
-        """Observed frames, and the prior on the dropped ones."""
+        """Normalised observed frames, and the prior on the dropped ones."""
         if self.prior == 'interpolation':
             return linear_interpolation(seq, keep)
-        prior = self.bank_prior[None]
-        centre, scale = self._frame_of_reference(prior,
-                                                 prior.new_ones(prior.shape[:2]))
         k = keep[..., None, None]
-        return seq * k + (prior - centre) / scale * (1 - k)
+        return seq * k + self.bank_prior * (1 - k)
+
+    def prior_fill(self, seq: torch.Tensor, keep: torch.Tensor
+                   ) -> torch.Tensor:
+        """The prior alone (no network): observed frames as observed,
+        dropped ones from ``prior`` placed and scaled by the observed ones;
+        the "prior only" row of the restoration table.
+
+        Args:
+            seq (torch.Tensor): Clips ``(N, T, V, C)``, zero on dropped
+                frames; each needs an observed frame.
+            keep (torch.Tensor): Keep masks ``(N, T)``.
+
+        Returns:
+            torch.Tensor: ``(N, T, V, C)``.
+        """
+        if self.prior == 'bank_mean' and seq.shape[1] != self.window:
+            raise ValueError(f'the bank prior covers {self.window} frames, '
+                             f'got clips of {seq.shape[1]}')
+        keep = keep.to(seq.dtype)
+        centre, scale = frame_of_reference(seq, keep)
+        normed = (seq - centre) / scale * keep[..., None, None]
+        return self._start(normed, keep) * scale + centre
 
     def complete_windows(
         self,
         corrupt: torch.Tensor,
         keep: torch.Tensor,
+        sample_ids: Optional[torch.Tensor] = None,
         rng: Optional[np.random.Generator] = None
     ) -> Tuple[torch.Tensor, Dict[str, torch.Tensor]]:
-        """Complete windows ``(N, window, V, coord_dims)`` with keep masks
-        ``(N, window)``. ``rng`` switches on training-time prompt sampling.
+        """Complete windows of exactly ``window`` frames.
 
-        Returns ``S_base`` and the prompt's ``context`` and ``completed``."""
+        Args:
+            corrupt (torch.Tensor): Windows ``(N, window, V, coord_dims)``.
+            keep (torch.Tensor): Keep masks ``(N, window)``; each window
+                needs an observed frame.
+            sample_ids (torch.Tensor, optional): ``(N,)`` sample ids, whose
+                own bank windows are never used as prompts.
+            rng (np.random.Generator, optional): Switches on training-time
+                prompt sampling. Defaults to None.
+
+        Returns:
+            tuple[torch.Tensor, dict]: ``S_base`` ``(N, window, V,
+            coord_dims)``, and the prompt's ``context`` (the clean bank
+            windows) and ``completed`` (its completion of ``S_mask``), in
+            image coordinates.
+        """
         n = len(corrupt)
         keep = keep.to(corrupt.dtype)
         k = keep[..., None, None]
-        corrupt = corrupt * k
-        context = self._retrieve(corrupt, keep, rng)
-        prompt_keep = self._prompt_masks(keep, rng)
-        # each window is centred and scaled by its observed frames, so the
-        # network sees motion, not where and how large the person is
-        q_centre, q_scale = self._frame_of_reference(corrupt, keep)
-        p_centre, p_scale = self._frame_of_reference(context, prompt_keep)
+        q_centre, q_scale = frame_of_reference(corrupt * k, keep)
         query = (corrupt - q_centre) / q_scale * k
-        context_n = (context - p_centre) / p_scale
-        prompt_in = context_n * prompt_keep[..., None, None]
-        prompt_start = self._start(prompt_in, prompt_keep) if len(
-            self.bank_windows) else prompt_in
         query_start = self._start(query, keep)
-        segments = [(prompt_in, prompt_keep),
-                    (context_n, torch.ones_like(keep)), (query, keep),
-                    (query_start, keep)]
+        segments = [(query, keep), (query_start, keep)]
+        prompt = {}
+        with_prompt = self.use_prompt and len(self.bank_windows) > 0
+        if with_prompt:
+            context = self.retrieve(query, keep, sample_ids, rng)
+            prompt_keep = self._prompt_masks(keep, rng)
+            p_centre, p_scale = frame_of_reference(context, prompt_keep)
+            context_n = (context - p_centre) / p_scale
+            prompt_in = context_n * prompt_keep[..., None, None]
+            segments = [(prompt_in, prompt_keep),
+                        (context_n, torch.ones_like(keep))] + segments
+        else:
+            empty = torch.zeros_like(query)
+            segments = [(empty, torch.zeros_like(keep))] * 2 + segments
         tokens = torch.cat([
             torch.cat([s.flatten(2), m[..., None]], -1) for s, m in segments
         ], 1)
@@ -244,24 +345,45 @@ class ContextAwareCompletion(BaseModule):
         residual = self.network(tokens).reshape(n, 4, self.window,
                                                 *corrupt.shape[2:])
         base = (query_start + residual[:, 3]) * q_scale + q_centre
-        completed = (prompt_start + residual[:, 0]) * p_scale + p_centre
+        if with_prompt:
+            prompt_start = self._start(prompt_in, prompt_keep)
+            prompt = dict(context=context,
+                          completed=(prompt_start + residual[:, 0]) * p_scale +
+                          p_centre)
         if self.keep_observed and not self.training:
             base = corrupt * k + base * (1 - k)
-        return base, dict(context=context, completed=completed)
+        return base, prompt
 
-    def forward(self, seq: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
-        """Complete clips ``(N, T, V, coord_dims)`` of any length ``T``
-        (inference, deterministic); returns ``(N, T, V, coord_dims)``.
+    def forward(self, seq: torch.Tensor, keep: torch.Tensor,
+                sample_ids: Optional[Sequence] = None) -> torch.Tensor:
+        """Complete clips of any length (inference, deterministic).
 
         Clips that are all zero (MMAction2 pads absent persons with zeros)
-        stay zero, and with ``keep_observed`` windows without a dropped
-        frame are returned as they are: neither goes through the network.
+        and clips with no observed frame stay as they are; with
+        ``keep_observed``, windows without a dropped frame are returned as
+        they are: none of them goes through the network. A window with no
+        observed frame inside a clip that has some (a long burst) starts
+        from the linear interpolation of the clip's observed frames.
+
+        Args:
+            seq (torch.Tensor): Clips ``(N, T, V, coord_dims)``, zero on
+                dropped frames.
+            keep (torch.Tensor): Keep masks ``(N, T)``.
+            sample_ids (Sequence, optional): ``(N,)`` sample ids (see
+                ``retrieve``). Defaults to None.
+
+        Returns:
+            torch.Tensor: The completed clips ``(N, T, V, coord_dims)``.
         """
-        present = seq.flatten(1).ne(0).any(1)
-        if not present.all():
-            out = torch.zeros_like(seq)
-            if present.any():
-                out[present] = self.forward(seq[present], keep[present])
+        ids = None if sample_ids is None else torch.as_tensor(
+            sample_ids, dtype=torch.long, device=seq.device)
+        active = seq.flatten(1).ne(0).any(1) & (keep > 0.5).any(1)
+        if not active.all():
+            out = seq.clone()
+            if active.any():
+                out[active] = self.forward(
+                    seq[active], keep[active],
+                    None if ids is None else ids[active])
             return out
         length, w = seq.shape[1], self.window
         if length < w:
@@ -269,15 +391,14 @@ class ContextAwareCompletion(BaseModule):
             seq = torch.cat([seq, seq.new_zeros(len(seq), pad,
                                                  *seq.shape[2:])], 1)
             keep = torch.cat([keep, keep.new_zeros(len(keep), pad)], 1)
-            return self.forward(seq, keep)[:, :length]
+            return self.forward(seq, keep, ids)[:, :length]
         starts = list(range(0, length - w + 1, w))
         if starts[-1] + w < length:
             starts.append(length - w)
         windows = torch.cat([seq[:, s:s + w] for s in starts])
         masks = torch.cat([keep[:, s:s + w] for s in starts])
+        window_ids = None if ids is None else ids.repeat(len(starts))
         if ((masks > 0.5).sum(1) == 0).any():
-            # fallback for a window with nothing observed (a long burst): it
-            # is restored by interpolating the whole clip's observed frames
             filled = linear_interpolation(seq, keep)
             windows = torch.cat([filled[:, s:s + w] for s in starts])
             masks = torch.where((masks > 0.5).any(1, keepdim=True), masks,
@@ -287,7 +408,9 @@ class ContextAwareCompletion(BaseModule):
             todo = torch.ones_like(todo)
         base = windows.clone()
         if todo.any():
-            base[todo] = self.complete_windows(windows[todo], masks[todo])[0]
+            base[todo] = self.complete_windows(
+                windows[todo], masks[todo],
+                None if window_ids is None else window_ids[todo])[0]
         out = seq.clone()
         for i, s in enumerate(starts):
             out[:, s:s + w] = base[i * len(seq):(i + 1) * len(seq)]

@@ -7,7 +7,7 @@ from torch import nn
 
 from mmaction.registry import MODELS
 from mmfine.structures import get_layout
-from .restoration_baselines import linear_interpolation
+from mmfine.structures.frame_restoration import linear_interpolation
 
 FIVE_REGIONS = ('head', 'left_arm', 'right_arm', 'left_leg', 'right_leg')
 

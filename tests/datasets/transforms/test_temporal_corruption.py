@@ -1,9 +1,10 @@
 import numpy as np
 import pytest
 
-from mmfine.datasets.transforms import (TemporalCorruption, block_drop_mask,
-                                        burst_drop_mask, prompt_mask,
-                                        random_drop_mask)
+from mmfine.datasets.transforms import TemporalCorruption
+from mmfine.models.finetec import prompt_mask
+from mmfine.structures import (block_drop_mask, burst_drop_mask,
+                               random_drop_mask)
 
 
 def clip(frames=16, clips=1, name='v0'):
@@ -52,8 +53,9 @@ def test_compact_moves_kept_frames_to_the_front_in_order():
                                   [1] * 8 + [0] * 8)
 
 
-def test_each_clip_is_corrupted_on_its_own():
-    out = TemporalCorruption('severe', test_mode=True)(clip(clips=3))
+def test_clip_scope_corrupts_each_clip_on_its_own():
+    out = TemporalCorruption('severe', test_mode=True,
+                             scope='clip')(clip(clips=3))
     assert out['frame_mask'].shape == (3, 16)
     assert (out['frame_mask'].sum(1) == 4).all()
     assert len({m.tobytes() for m in out['frame_mask']}) == 3
@@ -106,3 +108,106 @@ def test_placed_before_sampling_is_a_clear_error():
     results['clip_len'] = 10
     with pytest.raises(ValueError, match='after UniformSampleFrames'):
         TemporalCorruption()(results)
+
+
+def sampled(total=60, clips=10, clip_len=16, name='v0', test_mode=True):
+    """A sample through MMAction2's UniformSampleFrames + PoseDecode; frame
+    ``i`` of the timeline has coordinates ``i + 1``."""
+    from mmaction.datasets.transforms import PoseDecode, UniformSampleFrames
+    kp = np.arange(1, total + 1, dtype=np.float32)[None, :, None, None]
+    results = dict(keypoint=np.broadcast_to(kp, (1, total, 17, 2)).copy(),
+                   keypoint_score=np.ones((1, total, 17), np.float32),
+                   total_frames=total, frame_dir=name, start_index=0)
+    results = UniformSampleFrames(clip_len, clips, test_mode=test_mode)(
+        results)
+    return PoseDecode()(results)
+
+
+@pytest.mark.parametrize('level', ['minor', 'moderate', 'severe'])
+def test_sample_scope_union_of_all_test_clips_is_the_kept_frames(level):
+    """The protocol's invariant: at ratio r, the ten test clips together
+    see no more than round((1 - r) * T) distinct frames, and every clip
+    misses the same frames."""
+    total = 60
+    kept_max = total - round(TemporalCorruption.resolve_ratio(level) * total)
+    for name in ('a', 'b', 'c'):
+        out = TemporalCorruption(level, test_mode=True)(sampled(total,
+                                                                name=name))
+        frames = out['keypoint'][0, :, 0, 0]
+        visible = set(frames[frames > 0].astype(int).tolist())
+        assert 0 < len(visible) <= kept_max
+        # a timeline frame is visible in every clip or in none
+        inds = out['frame_inds'].reshape(10, 16)
+        mask = out['frame_mask'] > 0
+        for frame in np.unique(inds):
+            assert len(set(mask[inds == frame].tolist())) == 1
+    clip_scope = TemporalCorruption(level, test_mode=True, scope='clip')
+    frames = clip_scope(sampled(total, name='a'))['keypoint'][0, :, 0, 0]
+    if level == 'severe':  # the old protocol let most frames through
+        assert len(set(frames[frames > 0].tolist())) > kept_max
+
+
+def test_sample_scope_compact_keeps_each_clips_frames_in_order():
+    inplace = TemporalCorruption('moderate', test_mode=True)(sampled())
+    compact = TemporalCorruption('moderate', test_mode=True,
+                                 pad='compact')(sampled())
+    for c in range(10):
+        seg = slice(16 * c, 16 * c + 16)
+        keep = inplace['frame_mask'][c] > 0
+        kept = inplace['keypoint'][0, seg, 0, 0][keep]
+        n = keep.sum()
+        np.testing.assert_array_equal(compact['keypoint'][0, seg, 0, 0][:n],
+                                      kept)
+        assert (compact['keypoint'][0, seg][n:] == 0).all()
+        np.testing.assert_array_equal(compact['frame_mask'][c],
+                                      [1] * n + [0] * (16 - n))
+
+
+def test_identical_drops_for_two_different_models():
+    """The ST-GCN and FineTec demo configs corrupt every test sample in the
+    same way."""
+    from mmengine.config import Config
+
+    from mmaction.registry import DATASETS
+    from tests.conftest import ROOT, tiny_skeleton_data
+    import os.path as osp
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        ann = tiny_skeleton_data(osp.join(tmp, 'data.pkl'))
+        masks = []
+        for name in ('stgcn', 'finetec_stgcn'):
+            cfg = Config.fromfile(osp.join(
+                ROOT, 'configs', 'demo', f'{name}_1xb32-10e_fine-skeleton-'
+                'coco17-2d-corrupted.py'))
+            cfg.test_dataloader.dataset.ann_file = ann
+            dataset = DATASETS.build(cfg.test_dataloader.dataset)
+            masks.append([dataset[i]['data_samples'].frame_mask
+                          for i in range(len(dataset))])
+    for a, b in zip(*masks):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_frame_indices_outside_the_timeline_are_named():
+    results = sampled(total=20)
+    results['total_frames'] = 10
+    with pytest.raises(ValueError, match='v0: frame indices'):
+        TemporalCorruption()(results)
+
+
+@pytest.mark.parametrize('method', ['linear_interpolation',
+                                    'left_to_right_copy'])
+def test_restore_dropped_frames_fills_each_clip(method):
+    from mmfine.datasets.transforms import RestoreDroppedFrames
+    from mmfine.structures import RESTORERS
+    import torch
+    out = TemporalCorruption('severe', test_mode=True)(sampled())
+    corrupt = out['keypoint'].copy()
+    restored = RestoreDroppedFrames(method)(out)
+    for c in range(10):
+        seg = slice(16 * c, 16 * c + 16)
+        keep = torch.as_tensor(out['frame_mask'][c])
+        ref = RESTORERS[method](torch.as_tensor(corrupt[:, seg]),
+                                keep[None].expand(1, 16))
+        np.testing.assert_allclose(restored['keypoint'][:, seg], ref.numpy())
+    with pytest.raises(ValueError, match='after TemporalCorruption'):
+        RestoreDroppedFrames()(sampled())

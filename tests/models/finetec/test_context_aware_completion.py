@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 import torch
 
-from mmfine.models.finetec import ContextAwareCompletion, linear_interpolation
+from mmfine.models.finetec import ContextAwareCompletion
+from mmfine.models.finetec.context_aware_completion import frame_of_reference
+from mmfine.structures import linear_interpolation, sample_key
 
 
 def module(layout='coco17', joints=17, dims=2, **kwargs):
@@ -23,7 +25,7 @@ def corrupted(n=3, frames=8, joints=17, dims=2, seed=0):
 
 def test_untrained_module_returns_its_prior_and_the_observed_frames():
     seq, keep = corrupted()
-    out = module()(seq * keep[..., None, None], keep)
+    out = module(prior='interpolation')(seq * keep[..., None, None], keep)
     torch.testing.assert_close(out, linear_interpolation(seq * keep[..., None,
                                                                     None],
                                                          keep), atol=0.03,
@@ -53,42 +55,150 @@ def test_absent_persons_and_complete_windows_are_left_as_they_are():
     torch.testing.assert_close(out[[0, 2]], alone)
 
 
-def test_every_frame_dropped_is_an_error():
+def test_a_clip_with_every_frame_dropped_is_left_as_it_is():
     seq, keep = corrupted()
     keep[1] = 0
-    with pytest.raises(ValueError, match='every frame dropped'):
-        module()(seq, keep)
+    corrupt = seq * keep[..., None, None]
+    out = module()(corrupt, keep)
+    assert out[1].eq(0).all()
+    torch.testing.assert_close(out[[0, 2]], module()(corrupt[[0, 2]],
+                                                     keep[[0, 2]]))
 
 
-def write_bank(path, layout='coco17', joints=17, window=8, n=20):
-    windows = np.random.default_rng(0).normal(size=(n, window, joints, 2))
+def write_bank(path, layout='coco17', joints=17, window=8, n=20, ids=None,
+               windows=None):
+    if windows is None:
+        windows = np.random.default_rng(0).normal(size=(n, window, joints, 2))
+    ids = list(range(len(windows))) if ids is None else ids
     with open(path, 'wb') as f:
         pickle.dump(dict(windows=windows.astype(np.float32), layout=layout,
-                         num_joints=joints, coord_dims=2, window=window), f)
+                         num_joints=joints, coord_dims=2, window=window,
+                         sample_ids=np.asarray(ids, np.int64)), f)
     return windows
 
 
-def test_prompt_is_the_nearest_bank_window_on_observed_frames(tmp_path):
+def normalised(x, keep):
+    centre, scale = frame_of_reference(x, keep)
+    return (x - centre) / scale
+
+
+def test_prompt_is_the_nearest_bank_window_in_its_own_frame(tmp_path):
     windows = write_bank(tmp_path / 'bank.pkl')
     m = module(bank_file=str(tmp_path / 'bank.pkl'))
     target = torch.as_tensor(windows[7], dtype=torch.float32)[None]
     keep = torch.zeros(1, 8)
     keep[0, :3] = 1
-    query = target.clone()
+    # the same motion elsewhere in the image and twice as large
+    query = target * 2 + torch.tensor([5.0, -3.0])
     query[:, 3:] = 99  # far away, but on dropped frames
     _, prompt = m.complete_windows(query, keep)
     torch.testing.assert_close(prompt['context'], target)
+    # never from the query's own sample
+    _, prompt = m.complete_windows(query, keep, torch.tensor([7]))
+    assert not torch.equal(prompt['context'], target)
 
 
 def test_retrieval_ranks_like_a_brute_force_search(tmp_path):
-    windows = write_bank(tmp_path / 'bank.pkl', n=50)
+    windows = write_bank(tmp_path / 'bank.pkl', n=50, ids=np.arange(50) % 10)
     m = module(bank_file=str(tmp_path / 'bank.pkl'))
     seq, keep = corrupted(n=6)
-    got = m._retrieve(seq * keep[..., None, None], keep, rng=None)
-    dist = (((seq.numpy()[:, None] - windows[None])**2).sum((3, 4)) *
+    query = normalised(seq * keep[..., None, None], keep) * keep[..., None,
+                                                                 None]
+    own = torch.tensor([0, 3, 3, 9, 5, 1])
+    got = m.retrieve(query, keep, own)
+    bank = normalised(torch.as_tensor(windows, dtype=torch.float32),
+                      torch.ones(50, 8)).numpy()
+    dist = (((query.numpy()[:, None] - bank[None])**2).sum((3, 4)) *
             keep.numpy()[:, None]).sum(2)  # query, bank window
+    dist[own.numpy()[:, None] == np.arange(50)[None] % 10] = np.inf
     np.testing.assert_allclose(got.numpy(), windows[dist.argmin(1)],
                                rtol=1e-6)
+
+
+def test_bank_mean_prior_is_the_average_normalised_window(tmp_path):
+    windows = write_bank(tmp_path / 'bank.pkl', n=5)
+    m = module(bank_file=str(tmp_path / 'bank.pkl'))
+    bank = torch.as_tensor(windows, dtype=torch.float32)
+    torch.testing.assert_close(m.bank_prior,
+                               normalised(bank, torch.ones(5, 8)).mean(0))
+    # an untrained network returns the prior, placed and scaled by the
+    # query's observed frames, on the dropped frames
+    torch.nn.init.zeros_(m.network.head.weight)
+    seq, keep = corrupted(n=2)
+    corrupt = seq * keep[..., None, None]
+    out = m(corrupt, keep)
+    centre, scale = frame_of_reference(corrupt, keep)
+    expected = m.bank_prior * scale + centre
+    dropped = keep == 0
+    torch.testing.assert_close(out[dropped], expected.expand_as(out)[dropped])
+    torch.testing.assert_close(out[~dropped], seq[~dropped])
+
+
+@pytest.mark.parametrize('prior', ['bank_mean', 'interpolation'])
+def test_eq14_values_with_a_bank(tmp_path, prior):
+    """A static pose is restored exactly by either prior, so a constant
+    residual ``c`` (in normalised units) gives both terms of Eq. 14 in
+    closed form: ``c^2 scale^2`` of the query and of the prompt."""
+    from mmaction.registry import MODELS
+    from mmaction.structures import ActionDataSample
+    pose = np.random.default_rng(1).normal(size=(17, 2))
+    write_bank(tmp_path / 'bank.pkl', windows=np.stack(
+        [np.broadcast_to(pose * 3 + 1, (8, 17, 2))] * 2), ids=[11, 12])
+    model = MODELS.build(dict(
+        type='SkeletonCompletionModel',
+        completion=dict(type='ContextAwareCompletion', layout='coco17',
+                        num_joints=17, coord_dims=2, window=8, num_blocks=2,
+                        prior=prior, bank_file=str(tmp_path / 'bank.pkl'))))
+    head = model.completion.network.head
+    torch.nn.init.zeros_(head.weight)
+    torch.nn.init.constant_(head.bias, 0.1)
+    gt = torch.as_tensor(np.broadcast_to(pose * 0.5 - 2, (8, 17, 2)).copy(),
+                         dtype=torch.float32)
+    inputs = torch.cat([gt, torch.ones(8, 17, 1)], -1)[None, None, None]
+    sample = ActionDataSample()
+    sample.set_metainfo(dict(frame_dir='query'))
+    losses = model(inputs.expand(3, -1, -1, -1, -1, -1), [sample] * 3,
+                   mode='loss')
+    _, q_scale = frame_of_reference(gt[None], torch.ones(1, 8))
+    bank = model.completion.bank_windows
+    _, p_scale = frame_of_reference(bank[:1], torch.ones(1, 8))
+    torch.testing.assert_close(losses['loss_query'],
+                               (0.1 * q_scale).squeeze()**2)
+    torch.testing.assert_close(losses['loss_prompt'],
+                               (0.1 * p_scale).squeeze()**2)
+
+
+def test_without_prompts_the_bank_is_not_read(tmp_path):
+    write_bank(tmp_path / 'bank.pkl')
+    m = module(bank_file=str(tmp_path / 'bank.pkl'), use_prompt=False)
+    seq, keep = corrupted()
+    _, prompt = m.complete_windows(seq * keep[..., None, None], keep)
+    assert prompt == {}
+
+
+def test_long_clips_are_tiled_by_windows(tmp_path):
+    """T > window: non-overlapping windows, the last aligned to the end;
+    each window is completed as it would be alone."""
+    m = module(prior='interpolation')
+    seq, keep = corrupted(n=2, frames=20)
+    corrupt = seq * keep[..., None, None]
+    out = m(corrupt, keep)
+    for start in (0, 8, 12):
+        alone = m(corrupt[:, start:start + 8], keep[:, start:start + 8])
+        stop = start + 8
+        if start == 8:  # overwritten by the end-aligned window from 16
+            stop = 12
+        torch.testing.assert_close(out[:, start:stop], alone[:, :stop -
+                                                                 start])
+
+
+def test_bank_without_sample_ids_is_refused(tmp_path):
+    with open(tmp_path / 'bank.pkl', 'wb') as f:
+        pickle.dump(dict(windows=np.zeros((3, 8, 17, 2), np.float32),
+                         layout='coco17', num_joints=17, coord_dims=2,
+                         window=8), f)
+    with pytest.raises(ValueError, match='no sample id'):
+        module(bank_file=str(tmp_path / 'bank.pkl'))
 
 
 def test_bank_for_another_layout_is_refused(tmp_path):
@@ -103,6 +213,7 @@ def test_state_carries_the_bank_and_refuses_another_layout(tmp_path):
     fresh = module()
     fresh.load_state_dict(state)
     assert fresh.bank_windows.shape == (11, 8, 17, 2)
+    assert fresh.bank_ids.tolist() == list(range(11))
     other = module(layout='kinect_v1_20', joints=20, dims=3)
     with pytest.raises((ValueError, RuntimeError), match='completion '
                        'checkpoint is for|size mismatch'):

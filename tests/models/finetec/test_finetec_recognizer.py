@@ -5,6 +5,8 @@ from mmengine.runner import save_checkpoint
 
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
+from mmfine.models.finetec import second_difference
+from mmfine.structures import sample_key
 
 COMPLETION = dict(type='ContextAwareCompletion', layout='coco17',
                   num_joints=17, coord_dims=2, window=8, num_blocks=2)
@@ -79,15 +81,66 @@ def test_loss_and_predict(completion_ckpt):
     torch.testing.assert_close(scores.sum(1), torch.ones(2))
 
 
+def trainable_without_grad(model, inputs, samples):
+    """Names of trainable parameters whose gradient is missing or not
+    finite after one loss backward."""
+    model.zero_grad()
+    losses = model(inputs, samples, mode='loss')
+    sum(v for k, v in losses.items() if 'loss' in k).backward()
+    return [n for n, p in model.named_parameters() if p.requires_grad and (
+        p.grad is None or not torch.isfinite(p.grad).all()
+        or p.grad.abs().sum() == 0)]
+
+
+@pytest.mark.parametrize('kwargs', [
+    dict(),
+    dict(streams='six', fusion=None),
+    dict(branches=('dyna', )),
+    dict(branches=('stat', )),
+    dict(decomposition=None),
+    dict(physics=None),
+])
+def test_a_gradient_reaches_every_trainable_parameter(completion_ckpt,
+                                                      kwargs):
+    """The frozen completion aside, every parameter trains (so DDP finds no
+    unused parameter), in every ablation."""
+    cfg = finetec_cfg(completion_ckpt[0], **kwargs)
+    if kwargs.get('streams') == 'six':
+        cfg['backbone']['in_channels'] = None
+    model = MODELS.build(cfg)
+    torch.manual_seed(0)
+    assert trainable_without_grad(model, *batch(n=4)) == []
+    assert not any(p.requires_grad for p in model.completion.parameters())
+
+
 def test_six_stream_variant(completion_ckpt):
     cfg = finetec_cfg(completion_ckpt[0], streams='six', fusion=None)
     cfg['backbone']['in_channels'] = None
     model = MODELS.build(cfg)
     assert len(model.stream_backbones) == 6
+    assert not model.decomposition.fusion_logits.requires_grad
+
+
+def test_without_completion_the_gcn_sees_the_corrupted_input():
+    model = MODELS.build(finetec_cfg(completion=None, decomposition=None,
+                                     physics=None)).eval()
     inputs, samples = batch()
-    losses = model(inputs, samples, mode='loss')
-    sum(v for k, v in losses.items() if 'loss' in k).backward()
-    assert model.stream_backbones[5].data_bn.weight.grad is not None
+    streams, loss_acc = model.restore_and_fuse(inputs, samples)
+    ref = model.fusion(inputs.flatten(0, 2), second_difference(
+        inputs.flatten(0, 2)[..., :2]))
+    torch.testing.assert_close(streams[0].flatten(0, 1), ref)
+    assert loss_acc == 0
+
+
+def test_the_prompt_never_comes_from_the_samples_own_clips(
+        completion_ckpt, monkeypatch):
+    model = MODELS.build(finetec_cfg(completion_ckpt[0]))
+    seen = []
+    monkeypatch.setattr(model.completion, 'forward',
+                        lambda seq, keep, ids=None: seen.append(ids) or seq)
+    inputs, samples = batch(n=2)
+    model(inputs, samples, mode='loss')
+    assert seen[0].tolist() == [sample_key('clip0'), sample_key('clip1')]
 
 
 def test_bad_inputs_are_named(completion_ckpt):
@@ -96,10 +149,22 @@ def test_bad_inputs_are_named(completion_ckpt):
     inputs[1, 0, 0, 0, 3, 0] = float('nan')
     with pytest.raises(ValueError, match='non-finite.*clip1'):
         model(inputs, samples, mode='predict')
+
+
+def test_a_clip_with_every_frame_dropped_stays_zero(completion_ckpt):
+    """Possible with per-sample corruption: the baseline sees zeros, so
+    does FineTec's GCN path (no restoration from nothing)."""
+    model = MODELS.build(finetec_cfg(completion_ckpt[0])).eval()
     inputs, samples = batch()
+    inputs[0] = 0
     samples[0].frame_mask = np.zeros((1, 8), np.float32)
-    with pytest.raises(ValueError, match='every frame is dropped.*clip0'):
+    model.decomposition.eval()
+    with torch.no_grad():
         model(inputs, samples, mode='predict')
+        coords = inputs.flatten(0, 2)[..., :2]
+        keep = torch.as_tensor(np.stack([s.frame_mask[0] for s in samples]))
+        base = model.completion(coords, keep)
+    assert base[0].eq(0).all()
 
 
 def test_checkpoint_problems_are_clear(tmp_path):

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 import torch
 
-from mmfine.models.finetec import (left_to_right_copy, linear_interpolation,
+from mmfine.structures import (left_to_right_copy, linear_interpolation,
                                    right_to_left_copy)
 
 KEEP = torch.tensor([[0, 1, 0, 0, 1, 0, 1, 0.]])

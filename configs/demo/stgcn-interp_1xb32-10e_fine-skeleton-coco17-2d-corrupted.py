@@ -1,0 +1,21 @@
+# ST-GCN on linearly interpolated input (FineTec Fig. 4's restorer in front
+# of an unchanged recognizer): the corrupted clips of
+# stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py, with the dropped
+# frames of each clip filled from its kept ones before the GCN sees them.
+_base_ = ['./stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py']
+restorer = dict(type='RestoreDroppedFrames', method='linear_interpolation')
+
+
+def _restored(pipeline):
+    out = []
+    for step in pipeline:
+        out.append(step)
+        if step['type'] == 'TemporalCorruption':
+            out.append(restorer)
+    return out
+
+
+train_dataloader = dict(
+    dataset=dict(dataset=dict(pipeline=_restored(_base_.train_pipeline))))
+val_dataloader = dict(dataset=dict(pipeline=_restored(_base_.val_pipeline)))
+test_dataloader = dict(dataset=dict(pipeline=_restored(_base_.test_pipeline)))

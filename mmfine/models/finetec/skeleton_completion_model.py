@@ -1,0 +1,175 @@
+"""Pre-training and restoration evaluation of the sequence completion
+(FineTec, Eq. 14 and Table 3)."""
+from typing import Dict, List, Optional, Sequence
+
+import numpy as np
+import torch
+from mmengine.model import BaseModel
+from torch.nn import functional as F
+
+from mmaction.registry import MODELS
+from mmfine.structures import (RESTORERS, SCOPES, corruption_masks,
+                               resolve_ratio, sample_key, sample_rng)
+
+MODEL_RESTORERS = ('completion', 'completion_no_prompt', 'prior')
+
+
+def sample_ids(data_samples) -> Optional[List[int]]:
+    """``sample_key`` of each sample's ``frame_dir``; None when a sample has
+    none."""
+    if not data_samples:
+        return None
+    names = [s.metainfo.get('frame_dir') for s in data_samples]
+    return None if None in names else [sample_key(n) for n in names]
+
+
+@MODELS.register_module()
+class SkeletonCompletionModel(BaseModel):
+    """Train a ``ContextAwareCompletion`` on clean clips, or evaluate a
+    restoration method on them.
+
+    Training: each clip (``window`` frames) of the first person is corrupted
+    at a ratio drawn from ``drop_ratios`` and completed in context, never
+    prompted by a bank window of its own sample (pack ``frame_dir`` as a
+    meta key); loss Eq. 14, ``MSE(S_gt, S_base) + MSE(S_context, completed
+    S_mask)``.
+
+    Prediction: each sample is corrupted reproducibly, exactly as
+    ``TemporalCorruption(test_mode=True, seed=seed, scope=scope)`` corrupts
+    it in a recognizer's pipeline (pack ``frame_dir``, ``total_frames`` and
+    ``frame_inds`` as meta keys), and restored by ``restorer``. The samples
+    get ``pred_skeleton``, ``gt_skeleton`` ``(num_clips, T, V, coord_dims)``
+    and ``frame_mask`` for ``SkeletonRestorationMetric``.
+
+    Args:
+        completion (dict): A ``ContextAwareCompletion`` config.
+        drop_ratios (Sequence): Training drop ratios or level names, one
+            drawn per clip. Defaults to ``('minor', 'moderate', 'severe')``.
+        test_drop_ratio (float | str): The evaluation's ratio or level.
+            Defaults to ``'moderate'``.
+        restorer (str): ``'completion'``, ``'completion_no_prompt'`` (the
+            same network with empty prompts), ``'prior'`` (the completion's
+            prior alone, no network) or one of the baselines
+            ``'left_to_right_copy'``, ``'right_to_left_copy'``,
+            ``'linear_interpolation'``. Defaults to ``'completion'``.
+        scope (str): The evaluation's corruption scope, ``'sample'`` or
+            ``'clip'`` (see ``TemporalCorruption``). Defaults to
+            ``'sample'``.
+        seed (int): The evaluation's corruption seed. Defaults to 0.
+        data_preprocessor (dict, optional): Defaults to
+            ``ActionDataPreprocessor``.
+    """
+
+    def __init__(self,
+                 completion: Dict,
+                 drop_ratios: Sequence = ('minor', 'moderate', 'severe'),
+                 test_drop_ratio='moderate',
+                 restorer: str = 'completion',
+                 scope: str = 'sample',
+                 seed: int = 0,
+                 data_preprocessor: Optional[Dict] = None) -> None:
+        super().__init__(data_preprocessor=data_preprocessor or dict(
+            type='ActionDataPreprocessor'))
+        if restorer not in MODEL_RESTORERS and restorer not in RESTORERS:
+            raise ValueError(f'unknown restorer {restorer!r}; expected one of '
+                             f'{sorted(MODEL_RESTORERS + tuple(RESTORERS))}')
+        if scope not in SCOPES:
+            raise ValueError(f'scope must be one of {SCOPES}, got {scope!r}')
+        self.completion = MODELS.build(completion)
+        self.drop_ratios = [resolve_ratio(r) for r in drop_ratios]
+        self.test_ratios = [resolve_ratio(test_drop_ratio)]
+        self.restorer, self.scope, self.seed = restorer, scope, seed
+
+    def _clean(self, inputs: torch.Tensor) -> torch.Tensor:
+        """``(B, num_clips, M, T, V, C)`` -> first person's coordinates
+        ``(B, num_clips, T, V, coord_dims)``."""
+        if inputs.dim() != 6:
+            raise ValueError('expected inputs (B, num_clips, M, T, V, C), got '
+                             f'{tuple(inputs.shape)}')
+        if not torch.isfinite(inputs).all():
+            raise ValueError('non-finite keypoints in the batch')
+        return inputs[:, :, 0, ..., :self.completion.coord_dims]
+
+    def forward(self, inputs: torch.Tensor, data_samples=None,
+                mode: str = 'tensor'):
+        if mode == 'loss':
+            return self.loss(inputs, data_samples)
+        if mode == 'predict':
+            return self.predict(inputs, data_samples)
+        seq = self._clean(inputs)
+        return self.completion(seq.flatten(0, 1),
+                               torch.ones(seq.shape[:3]).flatten(0, 1))
+
+    def loss(self, inputs: torch.Tensor,
+             data_samples=None) -> Dict[str, torch.Tensor]:
+        """Eq. 14 on a batch of clean clips ``(B, 1, M, window, V, C)``."""
+        clean = self._clean(inputs)
+        gt = clean.flatten(0, 1)
+        if gt.shape[1] != self.completion.window:
+            raise ValueError(f'training clips must have the completion '
+                             f'window of {self.completion.window} frames, '
+                             f'got {gt.shape[1]}: set clip_len accordingly')
+        rng = np.random.default_rng(int(torch.randint(2**31, ()).item()))
+        keep = torch.as_tensor(np.concatenate([
+            corruption_masks(rng, self.drop_ratios, 1, gt.shape[1],
+                             scope='clip')[1] for _ in range(len(gt))
+        ]), dtype=gt.dtype, device=gt.device)
+        ids = sample_ids(data_samples)
+        if ids is not None:
+            ids = torch.as_tensor(ids, device=gt.device).repeat_interleave(
+                clean.shape[1])
+        base, prompt = self.completion.complete_windows(gt, keep, ids, rng)
+        losses = dict(loss_query=F.mse_loss(base, gt))
+        if prompt:
+            losses['loss_prompt'] = F.mse_loss(prompt['completed'],
+                                               prompt['context'])
+        return losses
+
+    def _test_masks(self, data_samples, num_clips: int,
+                    clip_len: int) -> np.ndarray:
+        masks = []
+        for sample in data_samples:
+            meta = sample.metainfo
+            name = meta.get('frame_dir')
+            needed = ('frame_dir', ) if self.scope == 'clip' else (
+                'frame_dir', 'total_frames', 'frame_inds')
+            missing = [k for k in needed if k not in meta]
+            if missing:
+                raise ValueError(
+                    f'restoration evaluation needs the meta keys {missing}: '
+                    "add them to PackActionInputs' meta_keys")
+            masks.append(corruption_masks(
+                sample_rng(self.seed, name), self.test_ratios, num_clips,
+                clip_len, self.scope, meta.get('total_frames'),
+                meta.get('frame_inds'))[1])
+        return np.stack(masks)
+
+    def predict(self, inputs: torch.Tensor, data_samples) -> list:
+        gt = self._clean(inputs)
+        b, nc, t = gt.shape[:3]
+        keep = torch.as_tensor(self._test_masks(data_samples, nc, t),
+                               dtype=gt.dtype, device=gt.device).flatten(0, 1)
+        flat = gt.flatten(0, 1)
+        corrupt = flat * keep[..., None, None]
+        with torch.no_grad():
+            if self.restorer in ('completion', 'completion_no_prompt'):
+                ids = sample_ids(data_samples)
+                use_prompt = self.completion.use_prompt
+                self.completion.use_prompt = self.restorer == 'completion'
+                restored = self.completion(
+                    corrupt, keep, None if ids is None else
+                    np.repeat(ids, nc))
+                self.completion.use_prompt = use_prompt
+            else:
+                restored = corrupt.clone()
+                some = keep.bool().any(1)
+                restore = self.completion.prior_fill if \
+                    self.restorer == 'prior' else RESTORERS[self.restorer]
+                restored[some] = restore(corrupt[some], keep[some])
+        restored = restored.reshape(gt.shape)
+        keep = keep.reshape(b, nc, t)
+        for i, sample in enumerate(data_samples):
+            sample.set_field(restored[i].cpu(), 'pred_skeleton')
+            sample.set_field(gt[i].cpu(), 'gt_skeleton')
+            sample.set_field(keep[i].cpu(), 'frame_mask')
+        return data_samples
