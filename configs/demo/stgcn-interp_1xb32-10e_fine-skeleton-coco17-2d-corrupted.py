@@ -6,13 +6,11 @@ _base_ = ['./stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py']
 restorer = dict(type='RestoreDroppedFrames', method='linear_interpolation')
 
 
+
 def _restored(pipeline):
-    out = []
-    for step in pipeline:
-        out.append(step)
-        if step['type'] == 'TemporalCorruption':
-            out.append(restorer)
-    return out
+    """``pipeline`` with the restorer right after TemporalCorruption."""
+    return sum([[t, restorer] if t['type'] == 'TemporalCorruption' else [t]
+                for t in pipeline], [])
 
 
 train_dataloader = dict(
