@@ -8,6 +8,10 @@ from .prompt_masks import PROMPT_STRATEGIES, prompt_mask
 from .skeleton_completion_model import SkeletonCompletionModel
 from .spatial_decomposition import (FIVE_REGIONS, SpatialDecomposition,
                                     crop_resize, five_regions)
+from .skeleton_perturbations import (PERTURBATIONS, axis_mask, bone_rescale,
+                                     build_perturbation, dropout,
+                                     gaussian_noise, interpolation,
+                                     spatial_flip, temporal_crop, time_flip)
 
 __all__ = [
     'CompletionMLP', 'MixingBlock', 'frame_position_encoding',
@@ -15,5 +19,8 @@ __all__ = [
     'second_difference', 'symmetric_from_upper',
     'PositionAccelerationAttention', 'PROMPT_STRATEGIES', 'prompt_mask', 'SkeletonCompletionModel',
     'FIVE_REGIONS',
-    'SpatialDecomposition', 'crop_resize', 'five_regions'
+    'SpatialDecomposition', 'crop_resize', 'five_regions',
+    'PERTURBATIONS', 'axis_mask', 'bone_rescale', 'build_perturbation',
+    'dropout', 'gaussian_noise', 'interpolation', 'spatial_flip',
+    'temporal_crop', 'time_flip'
 ]

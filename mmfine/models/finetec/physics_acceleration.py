@@ -1,5 +1,5 @@
 """Physics-driven Acceleration Modeling (FineTec, Eqs. 4-13 and 16)."""
-from typing import Tuple
+from typing import List, Optional, Tuple, Union
 
 import torch
 from mmengine.model import BaseModule
@@ -50,12 +50,18 @@ def symmetric_from_upper(upper: torch.Tensor, dims: int) -> torch.Tensor:
 
 
 class SymmetricLinear(nn.Linear):
-    """A linear layer predicting the upper triangle of a ``(dims, dims)``
-    matrix followed by ``S^dagger``, without gathering activations: the
-    weight and bias rows are expanded to the full matrix (halved, exact in
-    floating point) before the product, and the result is added to its
-    transpose, which makes it symmetric bit for bit (a rounding-level
-    asymmetry of the blocked product cannot survive ``A + A^T``)."""
+    """A linear layer predicting the upper triangle of a symmetric
+    ``(dims, dims)`` matrix followed by the symmetry operation ``S^dagger``
+    (Eqs. 10-11).
+
+    The parameters are those of the upper triangle; every method expands the
+    weight and bias rows to the full matrix (a gather, exact in floating
+    point) instead of gathering activations.
+
+    Args:
+        in_features (int): Size of each input sample.
+        dims (int): Size ``D`` of the predicted matrix.
+    """
 
     def __init__(self, in_features: int, dims: int) -> None:
         super().__init__(in_features, dims * (dims + 1) // 2)
@@ -63,13 +69,67 @@ class SymmetricLinear(nn.Linear):
         self.register_buffer('position', symmetric_index(dims),
                              persistent=False)
 
+    def full_parameters(self) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The weight ``(D, D, in_features)`` and bias ``(D, D)`` of the
+        full matrix, symmetric in their first two dimensions."""
+        dims = (self.dims, self.dims)
+        return (self.weight.index_select(0, self.position).unflatten(0, dims),
+                self.bias.index_select(0, self.position).unflatten(0, dims))
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """``(..., in_features)`` -> ``(..., dims, dims)``."""
-        half = nn.functional.linear(
-            x, 0.5 * self.weight.index_select(0, self.position),
-            0.5 * self.bias.index_select(0, self.position)).unflatten(
-                -1, (self.dims, self.dims))
+        """The explicit matrices, symmetric bit for bit: half of the product
+        is added to its transpose, so no rounding-level asymmetry of the
+        blocked product survives.
+
+        Args:
+            x (torch.Tensor): Features of shape ``(..., in_features)``.
+
+        Returns:
+            torch.Tensor: Matrices of shape ``(..., D, D)``.
+        """
+        weight, bias = self.full_parameters()
+        half = nn.functional.linear(x, 0.5 * weight.flatten(0, 1),
+                                    0.5 * bias.flatten()).unflatten(
+                                        -1, (self.dims, self.dims))
         return half + half.transpose(-1, -2)
+
+    def matvec(self, x: torch.Tensor, vec: torch.Tensor) -> torch.Tensor:
+        """``forward(x) @ vec`` with one vector per matrix, computed as
+        ``vec @ forward(x)`` (the same by symmetry, and the faster batched
+        product) with the bias term apart.
+
+        Args:
+            x (torch.Tensor): Features of shape ``(..., in_features)``.
+            vec (torch.Tensor): Vectors of shape ``(..., D)``.
+
+        Returns:
+            torch.Tensor: Products of shape ``(..., D)``.
+        """
+        weight, bias = self.full_parameters()
+        mat = nn.functional.linear(x, weight.flatten(0, 1)).unflatten(
+            -1, (self.dims, self.dims))
+        return (vec.unsqueeze(-2) @ mat).squeeze(-2) + nn.functional.linear(
+            vec, bias)
+
+    def matvec_shared(self, x: torch.Tensor,
+                      vec: torch.Tensor) -> torch.Tensor:
+        """``forward(x[n, t]) @ vec[n]`` with one vector per sequence: the
+        full weight and bias are contracted with ``vec`` once per sequence,
+        ``A_n[i, k] = sum_j W[(i, j), k] vec[n, j]`` (a product over the
+        first index ``j``, the same by symmetry), then one batched product
+        with the features; no matrix is built.
+
+        Args:
+            x (torch.Tensor): Features of shape ``(N, T, in_features)``.
+            vec (torch.Tensor): Vectors of shape ``(N, D)``.
+
+        Returns:
+            torch.Tensor: Products of shape ``(N, T, D)``.
+        """
+        weight, bias = self.full_parameters()
+        contracted = (vec @ weight.flatten(1)).unflatten(1, weight.shape[1:])
+        return torch.baddbmm((vec @ bias).unsqueeze(1), x,
+                             contracted.transpose(1, 2))
 
 
 def _mlp(in_dims: int, hidden: int, out: nn.Module) -> nn.Sequential:
@@ -77,35 +137,65 @@ def _mlp(in_dims: int, hidden: int, out: nn.Module) -> nn.Sequential:
                          out)
 
 
+def _hidden_over_time(mlp: nn.Sequential,
+                      *inputs: torch.Tensor) -> torch.Tensor:
+    """The hidden features ``relu(mlp[0](cat(inputs, -1)))`` of an
+    estimator whose inputs are per sequence ``(N, C)`` (broadcast over time)
+    or per frame ``(N, T, C)``: the per-sequence inputs meet their columns of
+    the first layer once per sequence instead of once per frame."""
+    layer = mlp[0]
+    weights = layer.weight.split([x.shape[-1] for x in inputs], 1)
+    per_seq, per_frame = layer.bias, 0
+    for x, weight in zip(inputs, weights):
+        if x.dim() == 2:
+            per_seq = per_seq + nn.functional.linear(x, weight)
+        else:
+            per_frame = per_frame + nn.functional.linear(x, weight)
+    return torch.relu(per_frame + per_seq.unsqueeze(1))
+
+
 @MODELS.register_module()
 class LagrangianAcceleration(BaseModule):
     """Estimate joint accelerations from positions with Lagrangian dynamics.
 
-    With ``M^-1``, ``C^ = M^-1 C`` and ``g^ = M^-1 g`` estimated by networks
-    (Eq. 5), the acceleration of Eq. 12 is
-    ``S''_t = M^-1_t tau - C^_t v_t - g^_t``: local features ``s_t`` and a
+    With ``M^ = M^-1``, ``C^ = M^-1 C`` and ``g^ = M^-1 g`` estimated by
+    networks (Eq. 5), the physics acceleration of Eq. 12 is
+    ``S''_t = M^_t tau - C^_t v_t - g^_t``: local features ``s_t`` and a
     global ``s^(g)`` (mean over time) of positions and of velocities
     (Eqs. 6-7) feed ``E_g`` (Eq. 8), ``E_tau`` (per sequence, Eq. 9),
-    ``E_C`` and ``E_M`` (upper triangles, symmetrised, Eqs. 10-11). Eq. 12
-    writes the velocity *feature* after ``C^``; the dimensions only agree
-    with the velocity itself, ``v_t``, which we use.
+    ``E_C`` and ``E_M`` (upper triangles, symmetrised by ``S^dagger``,
+    Eqs. 10-11). Eq. 12 writes the velocity *feature* after ``C^``; the
+    dimensions only agree with the velocity itself, ``v_t``, which we use.
+    As ``tau`` is constant over time, ``forward`` never builds ``M^_t``: the
+    last layer of ``E_M`` is contracted with ``tau`` once per sequence (see
+    ``SymmetricLinear.matvec_shared``).
 
     The fused acceleration (Eq. 13) is a per-coordinate learned gate between
     the finite difference ``a^`` and ``S''``:
-    ``a = sigmoid(gamma) a^ + (1 - sigmoid(gamma)) S''``. The gate starts at
-    ``sigmoid(2) = 0.88`` on the finite difference. ``L_Ac`` (Eq. 16) is the
-    MSE between the physics estimate ``S''`` and the observed pseudo
-    acceleration, which teaches the estimators the dynamics.
+    ``a = sigmoid(gamma) a^ + (1 - sigmoid(gamma)) S''``, the gate starting
+    at ``sigmoid(2) = 0.88`` on the finite difference. ``L_Ac`` (Eq. 16) is
+    the MSE between the fused acceleration ``a`` and the pseudo acceleration
+    ``a^`` (see ``loss``), which trains the gate and, through ``S''``, the
+    estimators.
 
     Args:
-        num_joints, coord_dims: skeleton size; ``D = V * coord_dims``.
-        hidden_dims: width of the feature and estimator networks.
-        dt: frame interval of the differences.
+        num_joints (int): Number of joints ``V``.
+        coord_dims (int): Coordinates per joint; ``D = V * coord_dims``.
+            Defaults to 2.
+        hidden_dims (int): Width of the feature and estimator networks.
+            Defaults to 64.
+        dt (float): Frame interval of the finite differences.
+            Defaults to 1.0.
+        init_cfg (dict or list[dict], optional): Initialization config.
+            Defaults to None.
     """
 
-    def __init__(self, num_joints: int, coord_dims: int = 2,
-                 hidden_dims: int = 64, dt: float = 1.0,
-                 init_cfg=None) -> None:
+    def __init__(self,
+                 num_joints: int,
+                 coord_dims: int = 2,
+                 hidden_dims: int = 64,
+                 dt: float = 1.0,
+                 init_cfg: Optional[Union[dict, List[dict]]] = None) -> None:
         super().__init__(init_cfg)
         self.dims = dims = num_joints * coord_dims
         self.dt = dt
@@ -120,38 +210,65 @@ class LagrangianAcceleration(BaseModule):
         self.est_m = _mlp(2 * h, h, SymmetricLinear(h, dims))
         self.gate = nn.Parameter(torch.full((dims, ), 2.0))
 
-    def estimate_terms(self, seq: torch.Tensor
-                       ) -> Tuple[torch.Tensor, ...]:
-        """The upper triangles of ``M^-1`` and ``C^`` ``(N, T, P)`` (see
-        ``symmetric_from_upper``), ``g^`` ``(N, T, D)``, ``tau`` ``(N, D)``
-        and the velocity ``(N, T, D)`` of ``seq`` ``(N, T, V, coord_dims)``.
-        """
+    def _hidden(self, seq: torch.Tensor) -> Tuple[torch.Tensor, ...]:
+        """The hidden features of ``E_M`` and ``E_C`` (the inputs of their
+        ``SymmetricLinear``), ``g^``, ``tau`` and the velocity."""
         n, t = seq.shape[:2]
         pos = seq.reshape(n, t, -1)
         vel = central_velocity(pos, self.dt)
         s_t, v_t = self.pos_local(pos), self.vel_local(vel)
-        s_g = self.pos_global(pos).mean(1, keepdim=True).expand_as(s_t)
-        v_g = self.vel_global(vel).mean(1, keepdim=True).expand_as(v_t)
-        g = self.est_g(torch.cat([s_g, s_t], -1))
-        tau = self.est_tau(torch.cat([s_g[:, 0], v_g[:, 0]], -1))
-        c = self.est_c(torch.cat([s_g, s_t, v_g, v_t], -1))
-        m_inv = self.est_m(torch.cat([s_g, s_t], -1))
-        return m_inv, c, g, tau, vel
+        s_g, v_g = self.pos_global(pos).mean(1), self.vel_global(vel).mean(1)
+        g = self.est_g[-1](_hidden_over_time(self.est_g, s_g, s_t))
+        tau = self.est_tau(torch.cat([s_g, v_g], -1))
+        h_c = _hidden_over_time(self.est_c, s_g, s_t, v_g, v_t)
+        h_m = _hidden_over_time(self.est_m, s_g, s_t)
+        return h_m, h_c, g, tau, vel
+
+    def estimate_terms(self, seq: torch.Tensor) -> Tuple[torch.Tensor, ...]:
+        """The terms of Eq. 12 with explicit matrices, for inspection
+        (``forward`` does not build ``M^``).
+
+        Args:
+            seq (torch.Tensor): Positions of shape ``(N, T, V, coord_dims)``.
+
+        Returns:
+            tuple[torch.Tensor]: ``M^`` and ``C^`` of shape ``(N, T, D, D)``
+            (symmetric bit for bit), ``g^`` ``(N, T, D)``, ``tau`` ``(N, D)``
+            and the velocity ``v`` ``(N, T, D)``.
+        """
+        h_m, h_c, g, tau, vel = self._hidden(seq)
+        return self.est_m[-1](h_m), self.est_c[-1](h_c), g, tau, vel
 
     def forward(self, seq: torch.Tensor
                 ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """``seq`` ``(N, T, V, coord_dims)`` -> fused acceleration ``a``, the
-        physics estimate ``S''`` and the finite difference ``a^``, each
-        shaped like ``seq``."""
-        m_inv, c, g, tau, vel = self.estimate_terms(seq)
-        phys = (m_inv @ tau[:, None, :, None]).squeeze(-1) - (
-            c @ vel[..., None]).squeeze(-1) - g
-        phys = phys.reshape(seq.shape)
+        """Fuse the physics and finite-difference accelerations (Eqs. 12-13).
+
+        Args:
+            seq (torch.Tensor): Positions of shape ``(N, T, V, coord_dims)``.
+
+        Returns:
+            tuple[torch.Tensor]: The fused acceleration ``a`` (Eq. 13), the
+            physics estimate ``S''`` (Eq. 12) and the pseudo acceleration
+            ``a^``, each of shape ``(N, T, V, coord_dims)``.
+        """
+        h_m, h_c, g, tau, vel = self._hidden(seq)
+        phys = (self.est_m[-1].matvec_shared(h_m, tau) -
+                self.est_c[-1].matvec(h_c, vel) - g).reshape(seq.shape)
         finite = second_difference(seq, self.dt)
         gate = torch.sigmoid(self.gate).reshape(seq.shape[2:])
         return gate * finite + (1 - gate) * phys, phys, finite
 
     @staticmethod
-    def loss(phys: torch.Tensor, finite: torch.Tensor) -> torch.Tensor:
-        """One sequence's term of ``L_Ac`` (Eq. 16)."""
-        return nn.functional.mse_loss(phys, finite.detach())
+    def loss(fused: torch.Tensor, finite: torch.Tensor) -> torch.Tensor:
+        """``L_Ac`` of Eq. 16: ``MSE(a^, a)``; over sequences of equal size
+        stacked along the batch, the mean of their per-sequence terms.
+
+        Args:
+            fused (torch.Tensor): The fused acceleration ``a``.
+            finite (torch.Tensor): The pseudo acceleration ``a^`` (no
+                gradient flows into it), shaped like ``fused``.
+
+        Returns:
+            torch.Tensor: The scalar loss.
+        """
+        return nn.functional.mse_loss(fused, finite.detach())

@@ -1,5 +1,5 @@
 """Skeleton-based Spatial Decomposition (FineTec, Eqs. 2-3)."""
-from typing import Dict, List, Tuple
+from typing import Callable, Dict, List, Sequence, Tuple, Union
 
 import torch
 from mmengine.model import BaseModule
@@ -7,7 +7,8 @@ from torch import nn
 
 from mmaction.registry import MODELS
 from mmfine.structures import get_layout
-from mmfine.structures.frame_restoration import linear_interpolation
+from .skeleton_perturbations import build_perturbation
+from .skeleton_perturbations import crop_resize  # noqa: F401 (re-exported)
 
 FIVE_REGIONS = ('head', 'left_arm', 'right_arm', 'left_leg', 'right_leg')
 
@@ -35,20 +36,6 @@ def five_regions(layout_name: str) -> Dict[str, List[int]]:
     return {name: sorted(joints) for name, joints in regions.items()}
 
 
-def crop_resize(seq: torch.Tensor, start: torch.Tensor,
-                length: torch.Tensor) -> torch.Tensor:
-    """Per sample, the frames ``[start, start + length)`` of ``seq``
-    ``(N, T, ...)`` resampled linearly back to ``T`` frames."""
-    n, t = seq.shape[:2]
-    pos = start[:, None] + torch.linspace(0, 1, t, device=seq.device)[
-        None] * (length[:, None] - 1)
-    lo = pos.floor().long().clamp(0, t - 1)
-    hi = (lo + 1).clamp(max=t - 1)
-    w = (pos - lo.float()).reshape(n, t, *([1] * (seq.dim() - 2)))
-    pick = lambda idx: torch.gather(  # noqa: E731
-        seq, 1, idx.reshape(n, t, *([1] * (seq.dim() - 2))).expand_as(seq))
-    return pick(lo) * (1 - w) + pick(hi) * w
-
 
 @MODELS.register_module()
 class SpatialDecomposition(BaseModule):
@@ -62,32 +49,50 @@ class SpatialDecomposition(BaseModule):
     ``S_pred = sum_a w_a S_a`` uses learned softmax weights over
     (base, dyna, stat).
 
-    Perturbations (appendix B), drawn per sample while training:
+    The perturbations are those of appendix B (see
+    ``skeleton_perturbations``): weak = temporal cropping, strong = spatial
+    flipping, Gaussian noise, axis masking, bone rescaling, time flipping,
+    interpolation and dropout. The paper does not say how many strong ones
+    are combined: per sample, one perturbation of each list is drawn
+    uniformly. Drop ``'time_flip'`` from ``strong`` where reversing time
+    changes the class (forward vs. backward actions). The former
+    crop-or-interpolate scheme is e.g. ``strong=(dict(type='temporal_crop',
+    ratio=(0.5, 0.8)), 'interpolation')``.
 
-    * strong: a temporal crop of ``strong_crop`` of the clip resized back,
-      or dropping ``strong_drop`` of the frames and interpolating, plus
-      Gaussian noise of std ``noise_std``;
-    * weak: a temporal crop of ``weak_crop`` resized back.
+    Perturbations are training augmentations: in eval mode
+    ``S_dyna = S_stat = S_base`` unless ``test_perturb``, which keeps them
+    random at test time too.
 
-    The appendix also lists random time flipping; it is left out because
-    reversing time changes the class of direction-defined fine-grained
-    actions (forward vs. backward). At inference the perturbations are
-    deterministic: centred crops of the middle of each range, no noise.
+    Args:
+        layout (str): Joint layout name, e.g. ``'coco17'``.
+        num_dynamic (int): Number of dynamic regions. Defaults to 2.
+        strong (Sequence[str | dict]): Perturbations of the dynamic regions,
+            names of ``PERTURBATIONS`` or ``dict(type=name, **params)``.
+            Defaults to ``('spatial_flip', 'gaussian_noise', 'axis_mask',
+            'bone_rescale', 'time_flip', 'interpolation', 'dropout')``.
+        weak (Sequence[str | dict]): Perturbations of the static regions,
+            likewise. Defaults to ``('temporal_crop', )``.
+        test_perturb (bool): Perturb in eval mode too. Defaults to False.
+        init_cfg (dict, optional): Initialisation config. Defaults to None.
     """
 
     def __init__(self, layout: str, num_dynamic: int = 2,
-                 strong_crop: Tuple[float, float] = (0.5, 0.8),
-                 strong_drop: float = 0.5, noise_std: float = 0.01,
-                 weak_crop: Tuple[float, float] = (0.9, 1.0),
-                 init_cfg=None) -> None:
+                 strong: Sequence[Union[str, dict]] = (
+                     'spatial_flip', 'gaussian_noise', 'axis_mask',
+                     'bone_rescale', 'time_flip', 'interpolation',
+                     'dropout'),
+                 weak: Sequence[Union[str, dict]] = ('temporal_crop', ),
+                 test_perturb: bool = False, init_cfg=None) -> None:
         super().__init__(init_cfg)
         regions = five_regions(layout)
         if not 1 <= num_dynamic < len(regions):
             raise ValueError(f'num_dynamic must lie in [1, {len(regions)}), '
                              f'got {num_dynamic}')
-        self.num_dynamic = num_dynamic
-        self.strong_crop, self.weak_crop = strong_crop, weak_crop
-        self.strong_drop, self.noise_std = strong_drop, noise_std
+        if not strong or not weak:
+            raise ValueError('strong and weak need a perturbation each')
+        self.num_dynamic, self.test_perturb = num_dynamic, test_perturb
+        self.strong = [build_perturbation(cfg, layout) for cfg in strong]
+        self.weak = [build_perturbation(cfg, layout) for cfg in weak]
         num_joints = get_layout(layout).num_joints
         member = torch.zeros(len(regions), num_joints)
         for r, joints in enumerate(regions.values()):
@@ -108,37 +113,30 @@ class SpatialDecomposition(BaseModule):
                              device=seq.device).scatter_(1, top, 1.0)
         return (chosen @ self.membership).clamp(max=1)
 
-    def _crop(self, seq: torch.Tensor, ratio: Tuple[float, float]
-              ) -> torch.Tensor:
-        n, t = seq.shape[:2]
-        if self.training:
-            frac = torch.empty(n, device=seq.device).uniform_(*ratio)
-            length = (frac * t).clamp(min=2)
-            start = torch.rand(n, device=seq.device) * (t - length)
-        else:
-            length = torch.full((n, ), sum(ratio) / 2 * t,
-                                device=seq.device).clamp(min=2)
-            start = (t - length) / 2
-        return crop_resize(seq, start, length)
-
-    def strong(self, seq: torch.Tensor) -> torch.Tensor:
-        cropped = self._crop(seq, self.strong_crop)
-        if not self.training:
-            return cropped
-        keep = (torch.rand(seq.shape[:2], device=seq.device) >=
-                self.strong_drop).float()
-        keep[:, 0] = 1
-        dropped = linear_interpolation(seq, keep)
-        use_crop = (torch.rand(len(seq), device=seq.device) < 0.5).reshape(
-            -1, *([1] * (seq.dim() - 1)))
-        out = torch.where(use_crop, cropped, dropped)
-        return out + torch.randn_like(out) * self.noise_std
+    @staticmethod
+    def perturb(ops: List[Callable], seq: torch.Tensor) -> torch.Tensor:
+        """Apply one of ``ops``, drawn uniformly per sample, to ``seq``
+        ``(N, T, V, C)``."""
+        n = len(seq)
+        choice = torch.randint(len(ops), (n, ), device=seq.device)
+        return torch.stack([op(seq) for op in ops])[
+            choice, torch.arange(n, device=seq.device)]
 
     def forward(self, base: torch.Tensor
                 ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """``S_base`` ``(N, T, V, C)`` -> ``(S_pred, S_dyna, S_stat)``."""
-        dyn = self.dynamic_joints(base)[:, None, :, None]
-        dyna = base * (1 - dyn) + self.strong(base) * dyn
-        stat = base * dyn + self._crop(base, self.weak_crop) * (1 - dyn)
+        """Decompose, perturb and fuse.
+
+        Args:
+            base (torch.Tensor): ``S_base`` ``(N, T, V, C)``.
+
+        Returns:
+            tuple[torch.Tensor]: ``S_pred``, ``S_dyna`` and ``S_stat``, each
+            ``(N, T, V, C)``.
+        """
+        dyna = stat = base
+        if self.training or self.test_perturb:
+            dyn = self.dynamic_joints(base)[:, None, :, None].bool()
+            dyna = torch.where(dyn, self.perturb(self.strong, base), base)
+            stat = torch.where(dyn, base, self.perturb(self.weak, base))
         w = torch.softmax(self.fusion_logits, 0)
         return w[0] * base + w[1] * dyna + w[2] * stat, dyna, stat

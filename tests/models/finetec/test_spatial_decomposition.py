@@ -42,26 +42,68 @@ def test_region_motion_is_eqs_2_and_3():
     torch.testing.assert_close(module.region_motion(seq), ref)
 
 
-def test_dynamic_regions_are_perturbed_strongly_static_weakly():
+def test_training_perturbs_only_the_chosen_regions():
     seq, arm, leg = moving_left_arm()
-    module = SpatialDecomposition('coco17', num_dynamic=2).eval()
+    module = SpatialDecomposition('coco17', num_dynamic=2).train()
     dyn = module.dynamic_joints(seq)[0]
     assert set(dyn.nonzero().flatten().tolist()) == set(arm) | set(leg)
+    torch.manual_seed(1)
     pred, dyna, stat = module(seq)
     static = [j for j in range(17) if j not in arm + leg]
-    torch.testing.assert_close(dyna[:, :, static], seq[:, :, static])
-    torch.testing.assert_close(stat[:, :, arm + leg], seq[:, :, arm + leg])
-    assert not torch.allclose(dyna[:, :, arm], seq[:, :, arm])
+    assert torch.equal(dyna[:, :, static], seq[:, :, static])
+    assert torch.equal(stat[:, :, arm + leg], seq[:, :, arm + leg])
+    assert not torch.allclose(dyna[:, :, arm + leg], seq[:, :, arm + leg])
     w = torch.softmax(module.fusion_logits, 0)
     torch.testing.assert_close(pred, w[0] * seq + w[1] * dyna + w[2] * stat)
 
 
-def test_inference_is_deterministic_training_is_not():
+def test_inference_does_not_perturb():
     seq, _, _ = moving_left_arm()
     module = SpatialDecomposition('coco17').eval()
-    torch.testing.assert_close(module(seq)[1], module(seq)[1])
-    module.train()
-    assert not torch.allclose(module(seq)[1], module(seq)[1])
+    pred, dyna, stat = module(seq)
+    assert torch.equal(dyna, seq) and torch.equal(stat, seq)
+    torch.testing.assert_close(pred, seq)
+
+
+def test_training_and_test_perturb_are_random():
+    seq, _, _ = moving_left_arm()
+    for module in (SpatialDecomposition('coco17').train(),
+                   SpatialDecomposition('coco17', test_perturb=True).eval()):
+        assert not torch.allclose(module(seq)[1], module(seq)[1])
+
+
+def test_one_strong_perturbation_per_sample():
+    torch.manual_seed(0)
+    seq = torch.randn(40, 8, 17, 2)
+    module = SpatialDecomposition(
+        'coco17', strong=(dict(type='time_flip', p=1.0),
+                          dict(type='gaussian_noise', std=0.0)),
+        weak=(dict(type='gaussian_noise', std=0.0), )).train()
+    dyn = module.dynamic_joints(seq).bool()
+    dyna = module(seq)[1]
+    flipped = torch.where(dyn[:, None, :, None], seq.flip(1), seq)
+    is_flip = [torch.equal(d, f) for d, f in zip(dyna, flipped)]
+    is_base = [torch.equal(d, s) for d, s in zip(dyna, seq)]
+    assert all(f != b for f, b in zip(is_flip, is_base))
+    assert 0 < sum(is_flip) < len(seq)
+
+
+def test_old_scheme_by_names():
+    seq, arm, leg = moving_left_arm()
+    module = SpatialDecomposition(
+        'coco17', strong=(dict(type='temporal_crop', ratio=(0.5, 0.8)),
+                          'interpolation')).train()
+    dyna = module(seq)[1]
+    assert not torch.allclose(dyna[:, :, arm], seq[:, :, arm])
+
+
+def test_bad_perturbation_names():
+    with pytest.raises(ValueError, match="'rotate'; known: .*time_flip"):
+        SpatialDecomposition('coco17', strong=('time_flip', 'rotate'))
+    with pytest.raises(ValueError, match='known'):
+        SpatialDecomposition('coco17', weak=('crop', ))
+    with pytest.raises(ValueError, match='weak'):
+        SpatialDecomposition('coco17', weak=())
 
 
 def test_bad_num_dynamic():
