@@ -51,6 +51,9 @@ def parse_args():
                                                        'demo'))
     parser.add_argument('--epochs', type=int,
                         help='override the recognition configs\' epochs')
+    parser.add_argument('--seeds', type=int, nargs='+', default=[0],
+                        help='train each recognizer once per seed; the '
+                        'table gives mean and spread (std) over them')
     return parser.parse_args()
 
 
@@ -72,16 +75,24 @@ def restoration(checkpoint: str, work_dir: str) -> dict:
     return {key: m['restore/MPJPE'] for key, m in results.items()}
 
 
-def train_and_test(name: str, config: str, work_dir: str,
-                   epochs=None) -> dict:
-    def schedule(cfg):
-        if epochs:
-            cfg.train_cfg.max_epochs = epochs
-        return cfg
+def train_and_test(name: str, config: str, work_dir: str, seeds,
+                   epochs=None) -> list:
+    """One result of ``corruption_study.train_and_test`` per seed."""
+    results = []
+    for seed in seeds:
+        def schedule(cfg):
+            if epochs:
+                cfg.train_cfg.max_epochs = epochs
+            cfg.randomness = dict(seed=seed)
+            return cfg
 
-    slug = name.lower().replace('-', '').replace('+', '_')
-    return corruption_study.train_and_test(
-        config, osp.join(work_dir, slug), list(LEVELS), customize=schedule)
+        slug = name.lower().replace('-', '').replace('+', '_')
+        if len(seeds) > 1:
+            slug = osp.join(slug, f'seed{seed}')
+        results.append(corruption_study.train_and_test(
+            config, osp.join(work_dir, slug), list(LEVELS),
+            customize=schedule))
+    return results
 
 
 def restoration_example(checkpoint: str, work_dir: str) -> str:
@@ -128,7 +139,7 @@ def restoration_example(checkpoint: str, work_dir: str) -> str:
     return path
 
 
-def report(rows: dict, restore: dict, work_dir: str) -> None:
+def report(rows: dict, restore: dict, work_dir: str, seeds) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -142,18 +153,27 @@ def report(rows: dict, restore: dict, work_dir: str) -> None:
         table.add_column(f'{name} top-1', justify='right')
     for restorer, label in RESTORERS:
         table.add_column(f'MPJPE {label}', justify='right')
+    def top1(runs, level):
+        return np.array([run[level][0] for run in runs])
+
     for level, ratio in LEVELS.items():
         cells = [level, f'{ratio:.0%}']
-        for name in rows:
-            cells.append(f'{rows[name][level][0]:.3f}')
+        for name, runs in rows.items():
+            acc = top1(runs, level)
+            cells.append(f'{acc.mean():.3f}' + (
+                f' ± {acc.std():.3f}' if len(acc) > 1 else ''))
         cells += [f'{restore[r, level]:.4f}' for r, _ in RESTORERS]
         table.add_row(*cells)
     Console(width=200).print(table)
-    print('train time: ' + ', '.join(f"{n} {r['train_s']:.0f} s"
-                                     for n, r in rows.items()))
+    if len(seeds) > 1:
+        print(f"top-1: mean ± std over seeds {', '.join(map(str, seeds))}")
+    print('train time per run: ' + ', '.join(
+        f"{n} {np.mean([r['train_s'] for r in runs]):.0f} s"
+        for n, runs in rows.items()))
     curve = accuracy_curve_figure(
         list(LEVELS.values()),
-        {n: [r[level][0] for level in LEVELS] for n, r in rows.items()})
+        {n: [top1(runs, level).mean() for level in LEVELS]
+         for n, runs in rows.items()})
     path = osp.join(work_dir, 'accuracy_vs_corruption.png')
     curve.savefig(path)
     print(f'accuracy against corruption: {path}')
@@ -164,10 +184,11 @@ def main():
     os.chdir(ROOT)  # configs name their data relative to the repository
     os.makedirs(args.work_dir, exist_ok=True)
     checkpoint = ensure_completion()
-    rows = {name: train_and_test(name, config, args.work_dir, args.epochs)
+    rows = {name: train_and_test(name, config, args.work_dir, args.seeds,
+                                 args.epochs)
             for name, config in METHODS}
     restore = restoration(checkpoint, args.work_dir)
-    report(rows, restore, args.work_dir)
+    report(rows, restore, args.work_dir, args.seeds)
     print('restoration example: '
           f'{restoration_example(checkpoint, args.work_dir)}')
     print(f'confusion matrices: {args.work_dir}/*/confusion_matrix_*.png')

@@ -1,6 +1,6 @@
 """Restoration errors of several restorers at several corruption levels
 (FineTec Table 3) with one completion config and checkpoint."""
-from typing import Dict, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from mmengine.config import Config
 from mmengine.runner import Runner
@@ -17,15 +17,19 @@ RESTORER_NAMES = {
 
 def evaluate_restorers(config: str, checkpoint: str,
                        restorers: Sequence[str], levels: Sequence[str],
-                       work_dir: str) -> Dict[Tuple[str, str], Dict]:
+                       work_dir: str, cfg_options: Optional[Dict] = None
+                       ) -> Dict[Tuple[str, str], Dict]:
     """Test ``config``'s ``SkeletonCompletionModel`` with each restorer at
     each level on its test split; ``{(restorer, level): metrics}`` with
     ``restore/MPJPE``, ``restore/N-MPJPE`` and ``restore/MPJVE``. Every
-    restorer sees the same corrupted clips (seeded per sample)."""
+    restorer sees the same corrupted clips (seeded per sample).
+    ``cfg_options`` overrides config keys, as ``--cfg-options`` does."""
     results = {}
     for restorer in restorers:
         for level in levels:
             cfg = Config.fromfile(config)
+            if cfg_options:
+                cfg.merge_from_dict(cfg_options)
             cfg.work_dir = work_dir
             cfg.log_level = 'WARNING'
             cfg.model.restorer = restorer

@@ -3,6 +3,7 @@ sequence completion and the simple baselines at each corruption level.
 
     python tools/analysis/restoration_table.py CONFIG CHECKPOINT
         [--levels minor moderate severe] [--work-dir DIR]
+        [--cfg-options KEY=VALUE ...]
 
 CONFIG is a completion config (configs/finetec/completion_*); CHECKPOINT
 its pre-trained weights. The last line is the completion's MPJPE relative
@@ -11,6 +12,7 @@ to linear interpolation at each level.
 import argparse
 
 import mmfine  # noqa: F401
+from mmengine.config import DictAction
 from rich.console import Console
 from rich.table import Table
 
@@ -27,6 +29,8 @@ def parse_args():
     parser.add_argument('--levels', nargs='+', default=list(LEVELS),
                         choices=list(LEVELS))
     parser.add_argument('--work-dir', default='work_dirs/restoration_table')
+    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
+                        help='override settings of the config')
     return parser.parse_args()
 
 
@@ -34,7 +38,7 @@ def main():
     args = parse_args()
     results = evaluate_restorers(args.config, args.checkpoint,
                                  list(RESTORER_NAMES), args.levels,
-                                 args.work_dir)
+                                 args.work_dir, args.cfg_options)
     table = Table(title='Skeleton restoration (lower is better)')
     table.add_column('method')
     for level in args.levels:
@@ -45,7 +49,7 @@ def main():
             f"{results[restorer, level][f'restore/{m}']:.4f}"
             for level in args.levels for m in METRICS
         ])
-    Console().print(table)
+    Console(width=240).print(table)
     print('completion / linear interpolation MPJPE: ' + ', '.join(
         f"{level} {results['completion', level]['restore/MPJPE'] / results['linear_interpolation', level]['restore/MPJPE']:.2f}x"  # noqa: E501
         for level in args.levels))

@@ -83,10 +83,16 @@ class ContextAwareCompletion(BaseModule):
         hidden_dims (int, optional): Width of the blocks. Defaults to
             ``num_joints * coord_dims`` (34 for COCO-17 2D).
         pe_dims (int): Position-encoding dims per frame. Defaults to 8.
-        prior (str): The start of dropped frames: ``'bank_mean'``, the
-            paper's ``S_prior`` (the bank's average normalised window), or
-            ``'interpolation'`` (linear interpolation of the observed
-            frames). Defaults to ``'bank_mean'``.
+        prior (str): The start of dropped frames: ``'interpolation'``
+            (linear interpolation of the observed frames) or
+            ``'bank_mean'``, the paper's ``S_prior`` (the bank's average
+            normalised window). Defaults to ``'interpolation'``, a departure
+            from the paper resting on a measured ablation: on the embedded
+            data (600 pre-training iterations, the same bank and test
+            samples), MPJPE at 25/50/75% dropped was 0.0040/0.0083/0.0167
+            with interpolation against 0.0055/0.0110/0.0196 with the bank
+            mean (linear interpolation alone: 0.0047/0.0112/0.0242): a
+            static mean pose is a poor start for a moving limb.
         retrieve_k (int): Nearest bank windows a training prompt is drawn
             from. Defaults to 8.
         use_prompt (bool): False leaves the prompt segments empty (zeros),
@@ -107,7 +113,7 @@ class ContextAwareCompletion(BaseModule):
                  num_blocks: int = 48,
                  hidden_dims: Optional[int] = None,
                  pe_dims: int = 8,
-                 prior: str = 'bank_mean',
+                 prior: str = 'interpolation',
                  retrieve_k: int = 8,
                  use_prompt: bool = True,
                  keep_observed: bool = True,
@@ -177,14 +183,15 @@ class ContextAwareCompletion(BaseModule):
         self._index_key = None
 
     def get_extra_state(self) -> Dict:
-        return self.signature()
+        return dict(self.signature(), prior=self.prior)
 
     def set_extra_state(self, state: Dict) -> None:
-        if state != self.signature():
+        expected = self.get_extra_state()
+        if state != expected:
             raise ValueError(
                 f'completion checkpoint is for {state}, but this model '
-                f'expects {self.signature()}: pre-train a completion module '
-                'for this layout (configs/finetec/completion_*)')
+                f'expects {expected}: pre-train a completion module for '
+                'this layout and prior (configs/finetec/completion_*)')
 
     def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
         for name in ('bank_windows', 'bank_ids'):

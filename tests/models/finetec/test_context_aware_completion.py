@@ -117,7 +117,7 @@ def test_retrieval_ranks_like_a_brute_force_search(tmp_path):
 
 def test_bank_mean_prior_is_the_average_normalised_window(tmp_path):
     windows = write_bank(tmp_path / 'bank.pkl', n=5)
-    m = module(bank_file=str(tmp_path / 'bank.pkl'))
+    m = module(bank_file=str(tmp_path / 'bank.pkl'), prior='bank_mean')
     bank = torch.as_tensor(windows, dtype=torch.float32)
     torch.testing.assert_close(m.bank_prior,
                                normalised(bank, torch.ones(5, 8)).mean(0))
@@ -199,6 +199,12 @@ def test_bank_without_sample_ids_is_refused(tmp_path):
                          window=8), f)
     with pytest.raises(ValueError, match='no sample id'):
         module(bank_file=str(tmp_path / 'bank.pkl'))
+
+
+def test_a_checkpoint_for_another_prior_is_refused():
+    state = module(prior='bank_mean').state_dict()
+    with pytest.raises(ValueError, match="'prior': 'bank_mean'"):
+        module(prior='interpolation').load_state_dict(state)
 
 
 def test_bank_for_another_layout_is_refused(tmp_path):
