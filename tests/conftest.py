@@ -6,9 +6,10 @@ import textwrap
 
 import pytest
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
-SHARED_DATA = os.environ.get(
-    'MMFINE_SHARED_DATA', osp.join(osp.dirname(ROOT), 'shared', 'data'))
+from mmfine.utils.paths import REPO_ROOT as ROOT
+from mmfine.utils.paths import shared_data_dir
+
+SHARED_DATA = shared_data_dir()
 
 
 def pytest_configure(config):

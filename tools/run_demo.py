@@ -27,9 +27,9 @@ from mmengine.config import Config
 from mmfine.apis import corruption_study, evaluate_restorers
 from mmfine.datasets.synthetic_fine_skeleton import make_dataset
 from mmfine.structures import LEVELS
+from mmfine.utils import REPO_ROOT as ROOT
 from mmfine.utils import dump_pickle_atomic
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 DATA = osp.join(ROOT, 'data', 'fine_skeleton', 'fine_skeleton_coco17.pkl')
 COMPLETION = 'configs/demo/completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py'
 METHODS = [
@@ -42,7 +42,7 @@ METHODS = [
 ]
 RESTORERS = [('completion', 'completion'),
              ('linear_interpolation', 'interpolation'),
-             ('prior', 'bank prior')]
+             ('completion_no_prompt', 'no prompt')]
 
 
 def parse_args():

@@ -25,9 +25,9 @@ from rich.table import Table
 
 from mmfine.datasets.semi_supervised_split import split_labeled
 from mmfine.datasets.synthetic_motion_videos import make_motion_videos
+from mmfine.utils import REPO_ROOT as ROOT
 from mmfine.utils import atomic_write_bytes, quiet
 
-ROOT = osp.dirname(osp.dirname(osp.abspath(__file__)))
 DATA = osp.join(ROOT, 'data', 'motion_videos')
 METHODS = [
     ('supervised only', 'configs/demo/supervised_tiny_1xb8-24e_motion-'

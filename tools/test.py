@@ -2,12 +2,19 @@
 
     python tools/test.py CONFIG CHECKPOINT [--work-dir DIR] [--dump PKL]
         [--cfg-options k=v ...] [--show-dir DIR] [--launcher pytorch]
+        [--corruption LEVEL]
+
+``--corruption`` (mmfine's addition) sets the test pipeline's
+``TemporalCorruption`` to a level name (minor, moderate, severe) or a
+ratio, e.g. to test one FineTec checkpoint at every level.
 """
 import argparse
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 from mmengine.config import Config
 
+from mmfine.apis.corruption_study import at_level
+from mmfine.structures import LEVELS, resolve_ratio
 from mmfine.utils.cli import (add_runner_args, apply_runner_args,
                               build_runner, parse_runner_args)
 
@@ -27,6 +34,9 @@ def parse_args():
                         help='visualise every n-th sample')
     parser.add_argument('--wait-time', type=float, default=2,
                         help='seconds each shown prediction stays')
+    parser.add_argument(
+        '--corruption', help='test at this temporal-corruption level: '
+        'minor, moderate, severe or a ratio in [0, 1)')
     add_runner_args(parser)
     return parse_runner_args(parser)
 
@@ -46,6 +56,11 @@ def merge_args(cfg, args):
             cfg.test_evaluator = list(cfg.test_evaluator) + [dump_metric]
         else:
             cfg.test_evaluator = [cfg.test_evaluator, dump_metric]
+    if args.corruption is not None:
+        level = args.corruption
+        if level not in LEVELS:
+            level = resolve_ratio(float(level))
+        at_level(cfg, level)
     cfg.load_from = args.checkpoint
     return apply_runner_args(cfg, args)
 

@@ -13,3 +13,6 @@ custom_hooks = [dict(type='RandomStateHook')]
 
 # nccl on GPUs; mmfine switches to gloo when CUDA is absent
 env_cfg = dict(dist_cfg=dict(backend='nccl'))
+
+# a fixed seed: two runs of one config train the same model
+randomness = dict(seed=0)

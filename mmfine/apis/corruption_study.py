@@ -1,5 +1,17 @@
 """Train recognizers and test them at several temporal-corruption levels
-(FineTec's protocol), shared by the demo and the real-data benchmark."""
+(FineTec's protocol), for any configs: the API behind the demo and
+``tools/analysis/benchmark_finetec_real.py``.
+
+    from mmfine.apis import corruption_study
+    result = corruption_study.train_and_test(
+        'configs/finetec/stgcn_4xb16-150e_gym99-2d-moderate.py',
+        'work_dirs/study/stgcn', ['minor', 'moderate', 'severe'],
+        customize=corruption_study.short_schedule(10))
+
+Every method tested this way sees the same corrupted test samples: the
+test pipeline's ``TemporalCorruption`` drops frames once per sample,
+seeded by the sample's name, whatever the model.
+"""
 import os
 import os.path as osp
 import time
@@ -14,23 +26,106 @@ from mmfine.utils import dump_pickle_atomic, quiet
 Customize = Optional[Callable[[Config], Config]]
 
 
-def at_level(cfg: Config, level) -> Config:
-    """``cfg`` with its test pipeline's ``TemporalCorruption`` at ``level``
-    (a level name or a ratio)."""
+def pipelines(cfg: Config):
+    """The train, val and test pipelines of ``cfg`` (through dataset
+    wrappers such as ``RepeatDataset``)."""
+    for split in ('train', 'val', 'test'):
+        dataset = cfg.get(f'{split}_dataloader', {}).get('dataset')
+        while dataset is not None and 'dataset' in dataset:
+            dataset = dataset.dataset
+        if dataset is not None:
+            yield split, dataset.pipeline
+
+
+def at_level(cfg: Config, level, split: str = 'test') -> Config:
+    """``cfg`` with the ``TemporalCorruption`` of its ``split`` pipeline at
+    ``level`` (a level name, a ratio, or a list of them).
+
+    Args:
+        cfg (Config): A config whose pipeline has ``TemporalCorruption``.
+        level (str | float | list): The level.
+        split (str): ``'train'``, ``'val'`` or ``'test'``. Defaults to
+            ``'test'``.
+
+    Returns:
+        Config: ``cfg``, changed in place.
+    """
     found = False
-    for t in cfg.test_dataloader.dataset.pipeline:
-        if t.type == 'TemporalCorruption':
-            t.drop_ratio = level
-            found = True
+    for name, pipeline in pipelines(cfg):
+        if name != split:
+            continue
+        for step in pipeline:
+            if step.type == 'TemporalCorruption':
+                step.drop_ratio = level
+                found = True
     if not found:
-        raise ValueError('the test pipeline has no TemporalCorruption')
+        raise ValueError(f'the {split} pipeline has no TemporalCorruption')
     return cfg
+
+
+def with_restorer(cfg: Config, method: str = 'linear_interpolation'
+                  ) -> Config:
+    """``cfg`` with ``RestoreDroppedFrames(method)`` right after every
+    ``TemporalCorruption``: the recognizer sees restored input (FineTec
+    Fig. 4's restorers in front of an unchanged recognizer)."""
+    for _, pipeline in pipelines(cfg):
+        index = [i for i, step in enumerate(pipeline)
+                 if step.type == 'TemporalCorruption']
+        for i in reversed(index):
+            pipeline.insert(i + 1, dict(type='RestoreDroppedFrames',
+                                        method=method))
+    return cfg
+
+
+def short_schedule(epochs: int, seed: Optional[int] = None,
+                   completion_checkpoint: Optional[str] = None
+                   ) -> Callable[[Config], Config]:
+    """A ``customize`` for ``train_and_test``: ``epochs`` epochs without
+    dataset repetition, one validation at the end, learning rate scaled to
+    the batch (``auto_scale_lr``), optionally another seed and completion
+    checkpoint."""
+    def customize(cfg: Config) -> Config:
+        cfg.train_cfg.max_epochs = epochs
+        cfg.train_cfg.val_interval = epochs
+        for scheduler in cfg.param_scheduler:
+            if scheduler.type == 'CosineAnnealingLR':
+                scheduler.T_max = epochs
+        if 'times' in cfg.train_dataloader.dataset:
+            cfg.train_dataloader.dataset.times = 1
+        cfg.auto_scale_lr.enable = True
+        if seed is not None:
+            cfg.randomness = dict(seed=seed)
+        if completion_checkpoint and 'completion_checkpoint' in cfg.model:
+            cfg.model.completion_checkpoint = completion_checkpoint
+        return cfg
+    return customize
+
+
+def short_pretraining(iters: int, bank_file: str, lr: float = 1e-3
+                      ) -> Callable[[Config], Config]:
+    """A ``customize`` for ``ensure_completion``: ``iters`` iterations at
+    ``lr`` with a cosine decay, the bank at ``bank_file``."""
+    def customize(cfg: Config) -> Config:
+        cfg.model.completion.bank_file = bank_file
+        cfg.train_cfg.max_iters = iters
+        cfg.train_cfg.val_interval = iters
+        cfg.optim_wrapper.optimizer.lr = lr
+        cfg.default_hooks.checkpoint.interval = iters
+        for scheduler in cfg.param_scheduler:
+            scheduler.T_max = iters
+        return cfg
+    return customize
 
 
 def ensure_completion(config: str, work_dir: str,
                       customize: Customize = None) -> str:
     """Build the config's skeleton bank when missing and pre-train the
-    completion when its last checkpoint is missing; that checkpoint."""
+    completion when its last checkpoint is missing.
+
+    Returns:
+        str: The last checkpoint (no checkpoint is selected on a test
+        split).
+    """
     cfg = Config.fromfile(config)
     if customize:
         cfg = customize(cfg)
@@ -50,13 +145,21 @@ def ensure_completion(config: str, work_dir: str,
 def train_and_test(config: str, work_dir: str, levels: Sequence,
                    customize: Customize = None,
                    confusion_matrices: bool = True) -> Dict:
-    """Train ``config`` once, then test its last checkpoint at each level
-    (every method sees the same clips: the corruption is seeded per
-    sample at test time).
+    """Train ``config`` once, then test its last checkpoint at each level.
 
-    Returns ``{'train_s': seconds, level: (top-1, mean class accuracy)}``;
-    a confusion matrix per level is written to
-    ``work_dir/confusion_matrix_<level>.png``."""
+    Args:
+        config (str): A recognizer config with ``TemporalCorruption`` in
+            its test pipeline.
+        work_dir (str): Where checkpoints, logs and plots go.
+        levels (Sequence): Test levels (names or ratios).
+        customize (Callable, optional): Changes the loaded config (e.g.
+            ``short_schedule(...)``, ``with_restorer``).
+        confusion_matrices (bool): Write
+            ``work_dir/confusion_matrix_<level>.png``. Defaults to True.
+
+    Returns:
+        dict: ``{'train_s': seconds, level: (top-1, mean class accuracy)}``.
+    """
     def load():
         cfg = Config.fromfile(config)
         return customize(cfg) if customize else cfg

@@ -1,6 +1,7 @@
 from .atomic_io import atomic_write_bytes, dump_pickle_atomic
+from .paths import REPO_ROOT, shared_data_dir
 from .scripted_run import quiet
 from .timing import interleaved_medians
 
 __all__ = ['atomic_write_bytes', 'dump_pickle_atomic', 'quiet',
-           'interleaved_medians']
+           'interleaved_medians', 'REPO_ROOT', 'shared_data_dir']

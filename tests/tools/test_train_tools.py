@@ -156,3 +156,27 @@ def test_sefar_dist_train_with_two_processes(tmp_path):
                 'pseudo_acc'):
         assert f'{key}: ' in line, line
     assert osp.exists(tmp_path / 'work' / 'epoch_1.pth')
+
+
+CORRUPTED = osp.join(ROOT, 'configs', 'demo',
+                     'stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py')
+
+
+@pytest.mark.parametrize('level,expected', [('severe', 'severe'),
+                                            ('0.3', 0.3)])
+def test_test_corruption_flag_sets_the_level(level, expected):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'mmfine_test_tool', osp.join(ROOT, 'tools', 'test.py'))
+    test_tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(test_tool)
+    old = sys.argv
+    sys.argv = ['test.py', CORRUPTED, 'x.pth', '--corruption', level]
+    try:
+        args = test_tool.parse_args()
+    finally:
+        sys.argv = old
+    cfg = test_tool.merge_args(Config.fromfile(CORRUPTED), args)
+    step = next(t for t in cfg.test_dataloader.dataset.pipeline
+                if t.type == 'TemporalCorruption')
+    assert step.drop_ratio == expected

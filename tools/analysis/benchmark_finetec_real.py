@@ -1,33 +1,42 @@
 """Accuracy under temporal corruption on a real skeleton dataset: FineTec
-against ST-GCN, short CPU schedule, in one run.
+against ST-GCN and ST-GCN on linearly interpolated input, short CPU
+schedule, over several seeds, in one run.
 
-Converts the dataset from ``$MMFINE_SHARED_DATA`` (default
-``../shared/data``) when its pickle is missing, builds the skeleton bank
-from its train split, pre-trains the sequence completion, trains ST-GCN and
-FineTec with the configs of ``configs/finetec`` at the training level
-(unchanged except for the schedule), tests both at minor / moderate /
-severe corruption on the same corrupted clips, and prints one table; the
-last line is FineTec's top-1 minus ST-GCN's per level. A plot of accuracy
-against corruption is written to the work directory.
+With ``--dataset`` (msr_action3d, utkinect, nw_ucla) the dataset is
+converted from ``$MMFINE_SHARED_DATA`` (default ``../shared/data``) when its
+pickle is missing and the configs of ``configs/finetec`` are used; with
+``--stgcn``, ``--finetec`` and ``--completion`` any configs are (your own
+dataset and layout). The skeleton bank is built from the train split, the
+completion pre-trained once, then each recognizer is trained at the
+training level once per seed (configs unchanged except for the schedule)
+and tested at minor / moderate / severe corruption on the same corrupted
+samples (dropped once per sample, identical for every method). The table
+gives mean ± std over the seeds; the last line is FineTec's top-1 minus the
+better baseline's per level. A plot of accuracy against corruption is
+written to the work directory.
 
     python tools/analysis/benchmark_finetec_real.py [--dataset nw_ucla]
-        [--train-level moderate] [--epochs N] [--completion-iters N]
+        [--seeds 0 1 2] [--train-level moderate] [--epochs N]
+        [--completion-iters N]
+    python tools/analysis/benchmark_finetec_real.py --stgcn CFG \
+        --finetec CFG --completion CFG [--name mydata] ...
 """
 import argparse
 import os
 import os.path as osp
 
 import mmfine  # noqa: F401
+import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from benchmark_real_skeleton import DATASETS, ROOT, short_schedule
-from mmfine.apis import corruption_study
+from mmfine.apis import corruption_study as study
+from mmfine.datasets.converters import CONVERTERS
 from mmfine.structures import LEVELS
-from mmfine.utils import dump_pickle_atomic
+from mmfine.utils import REPO_ROOT, dump_pickle_atomic, shared_data_dir
 from mmfine.visualization import accuracy_curve_figure
 
-CONFIGS = {  # dataset: config stem, default epochs
+BUILT_IN = {  # dataset: config stem, default epochs
     'msr_action3d': ('msr-action3d-xsub-3d', 30),
     'utkinect': ('utkinect-xsub-3d', 40),
     'nw_ucla': ('nw-ucla-xview-3d', 8),
@@ -36,83 +45,103 @@ CONFIGS = {  # dataset: config stem, default epochs
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--dataset', default='nw_ucla', choices=CONFIGS)
+    parser.add_argument('--dataset', choices=BUILT_IN,
+                        help='a built-in real dataset (default: nw_ucla '
+                        'unless --stgcn/--finetec/--completion are given)')
+    parser.add_argument('--stgcn', help='ST-GCN config (custom dataset)')
+    parser.add_argument('--finetec', help='FineTec config (custom dataset)')
+    parser.add_argument('--completion',
+                        help='completion pre-training config (custom)')
+    parser.add_argument('--name', default='custom',
+                        help='work sub-directory of a custom run')
+    parser.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
     parser.add_argument('--train-level', default='moderate', choices=LEVELS)
     parser.add_argument('--epochs', type=int,
-                        help='recognizer epochs (default: per dataset)')
+                        help='recognizer epochs (default: per dataset, 10 '
+                        'for a custom one)')
     parser.add_argument('--completion-iters', type=int, default=1500)
     parser.add_argument('--work-dir', default=osp.join(
-        ROOT, 'work_dirs', 'benchmark_finetec_real'))
-    parser.add_argument('--shared-data', default=os.environ.get(
-        'MMFINE_SHARED_DATA', osp.join(osp.dirname(ROOT), 'shared', 'data')))
-    return parser.parse_args()
+        REPO_ROOT, 'work_dirs', 'benchmark_finetec_real'))
+    parser.add_argument('--shared-data', default=shared_data_dir())
+    args = parser.parse_args()
+    custom = (args.stgcn, args.finetec, args.completion)
+    if any(custom) and not all(custom):
+        parser.error('a custom run needs --stgcn, --finetec and --completion')
+    if any(custom) and args.dataset:
+        parser.error('give --dataset or the three configs, not both')
+    return args
 
 
-def completion_schedule(iters: int, work_dir: str):
-    def customize(cfg):
-        cfg.model.completion.bank_file = osp.join(work_dir, 'bank.pkl')
-        cfg.train_cfg.max_iters = iters
-        cfg.optim_wrapper.optimizer.lr = 1e-3  # short: the demo's rate
-        cfg.train_cfg.val_interval = iters
-        cfg.default_hooks.checkpoint.interval = iters
-        for scheduler in cfg.param_scheduler:
-            scheduler.T_max = iters
-        return cfg
-    return customize
-
-
-def recognizer_schedule(epochs: int, completion: str):
-    def customize(cfg):
-        cfg = short_schedule(cfg, epochs)
-        if 'completion_checkpoint' in cfg.model:
-            cfg.model.completion_checkpoint = completion
-        return cfg
-    return customize
+def configs(args):
+    """``(name, completion config, {method: config}, epochs)``."""
+    if args.stgcn:
+        return (args.name, args.completion,
+                dict(stgcn=args.stgcn, finetec=args.finetec),
+                args.epochs or 10)
+    name = args.dataset or 'nw_ucla'
+    stem, epochs = BUILT_IN[name]
+    ann_file = osp.join('data', name, f'{name}_3d.pkl')
+    if not osp.exists(ann_file):
+        dump_pickle_atomic(CONVERTERS[name](osp.join(args.shared_data, name)),
+                           ann_file)
+    level = args.train_level
+    return (name, f'configs/finetec/completion_mlp_1xb64-10k_{stem}.py',
+            dict(stgcn=f'configs/finetec/stgcn_8xb16-40e_{stem}-{level}.py',
+                 finetec='configs/finetec/finetec_stgcn_8xb16-40e_'
+                 f'{stem}-{level}.py'), args.epochs or epochs)
 
 
 def main():
     args = parse_args()
-    os.chdir(ROOT)
-    stem, default_epochs = CONFIGS[args.dataset]
-    epochs = args.epochs or default_epochs
-    converter = DATASETS[args.dataset][0]
-    ann_file = osp.join('data', args.dataset, f'{args.dataset}_3d.pkl')
-    if not osp.exists(ann_file):
-        dump_pickle_atomic(converter(osp.join(args.shared_data,
-                                              args.dataset)), ann_file)
-    work_dir = osp.join(args.work_dir, args.dataset)
-    completion = corruption_study.ensure_completion(
-        f'configs/finetec/completion_mlp_1xb64-10k_{stem}.py',
-        osp.join(work_dir, 'completion'),
-        completion_schedule(args.completion_iters, work_dir))
+    os.chdir(REPO_ROOT)
+    name, completion_cfg, method_cfgs, epochs = configs(args)
+    work_dir = osp.join(args.work_dir, name)
+    completion = study.ensure_completion(
+        completion_cfg, osp.join(work_dir, 'completion'),
+        study.short_pretraining(args.completion_iters,
+                                osp.join(work_dir, 'bank.pkl')))
+    methods = [('ST-GCN', method_cfgs['stgcn'], None),
+               ('ST-GCN+interp', method_cfgs['stgcn'], study.with_restorer),
+               ('FineTec', method_cfgs['finetec'], None)]
     rows = {}
-    for name, model in (('ST-GCN', 'stgcn'), ('FineTec', 'finetec_stgcn')):
-        rows[name] = corruption_study.train_and_test(
-            f'configs/finetec/{model}_8xb16-40e_{stem}-{args.train_level}.py',
-            osp.join(work_dir, model), list(LEVELS),
-            recognizer_schedule(epochs, completion))
-    table = Table(title=f'{args.dataset} ({stem}), trained at '
-                  f'{args.train_level}, {epochs} epochs, completion '
-                  f'{args.completion_iters} iterations')
+    for label, config, extra in methods:
+        rows[label] = []
+        for seed in args.seeds:
+            schedule = study.short_schedule(epochs, seed, completion)
+
+            def customize(cfg, schedule=schedule, extra=extra):
+                cfg = schedule(cfg)
+                return extra(cfg) if extra else cfg
+
+            slug = label.lower().replace('-', '').replace('+', '_')
+            rows[label].append(study.train_and_test(
+                config, osp.join(work_dir, slug, f'seed{seed}'),
+                list(LEVELS), customize))
+    top1 = {label: {level: np.array([r[level][0] for r in runs])
+                    for level in LEVELS} for label, runs in rows.items()}
+    table = Table(title=f'{name}: trained at {args.train_level}, {epochs} '
+                  f'epochs, completion {args.completion_iters} iterations, '
+                  f'top-1 mean ± std over seeds {args.seeds}')
     table.add_column('level')
-    for name in rows:
-        table.add_column(f'{name} top-1', justify='right')
-        table.add_column(f'{name} mean', justify='right')
+    for label in rows:
+        table.add_column(f'{label} top-1', justify='right')
     for level, ratio in LEVELS.items():
         table.add_row(f'{level} ({ratio:.0%})', *[
-            f'{v:.3f}' for name in rows for v in rows[name][level]])
-    Console(width=120).print(table)
-    print('train time: ' + ', '.join(f"{n} {r['train_s'] / 60:.1f} min"
-                                     for n, r in rows.items()))
-    print('FineTec - ST-GCN top-1: ' + ', '.join(
-        f"{level} {rows['FineTec'][level][0] - rows['ST-GCN'][level][0]:+.3f}"
-        for level in LEVELS))
+            f'{top1[label][level].mean():.3f} ± {top1[label][level].std():.3f}'
+            for label in rows])
+    Console(width=160).print(table)
+    print('train time per run: ' + ', '.join(
+        f"{n} {np.mean([r['train_s'] for r in runs]) / 60:.1f} min"
+        for n, runs in rows.items()))
     figure = accuracy_curve_figure(
         list(LEVELS.values()),
-        {n: [r[level][0] for level in LEVELS] for n, r in rows.items()})
+        {n: [top1[n][level].mean() for level in LEVELS] for n in rows})
     path = osp.join(work_dir, 'accuracy_vs_corruption.png')
     figure.savefig(path)
     print(f'accuracy against corruption: {path}')
+    print('FineTec - best baseline top-1 (mean): ' + ', '.join(
+        f"{level} {top1['FineTec'][level].mean() - max(top1['ST-GCN'][level].mean(), top1['ST-GCN+interp'][level].mean()):+.3f}"  # noqa: E501
+        for level in LEVELS))
 
 
 if __name__ == '__main__':

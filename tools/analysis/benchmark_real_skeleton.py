@@ -19,21 +19,18 @@ import mmfine  # noqa: F401
 from mmengine.config import Config
 from mmengine.runner import Runner
 
-from mmfine.datasets.converters import (convert_msr_action3d,
-                                        convert_nw_ucla, convert_utkinect)
-from mmfine.utils import dump_pickle_atomic, quiet
+from mmfine.apis.corruption_study import short_schedule
+from mmfine.datasets.converters import CONVERTERS
+from mmfine.utils import REPO_ROOT, dump_pickle_atomic, quiet, shared_data_dir
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-CONFIGS = osp.join(ROOT, 'configs', 'skeleton', 'stgcn')
+CONFIGS = osp.join(REPO_ROOT, 'configs', 'skeleton', 'stgcn')
 DATASETS = {
-    # name: (converter, config, protocol, default epochs)
-    'msr_action3d': (convert_msr_action3d,
-                     'stgcn_8xb16-40e_msr-action3d-xsub-3d.py',
+    # name: (config, protocol, default epochs)
+    'msr_action3d': ('stgcn_8xb16-40e_msr-action3d-xsub-3d.py',
                      'cross-subject', 20),
-    'utkinect': (convert_utkinect, 'stgcn_8xb16-40e_utkinect-xsub-3d.py',
-                 'cross-subject', 30),
-    'nw_ucla': (convert_nw_ucla, 'stgcn_8xb16-40e_nw-ucla-xview-3d.py',
-                'cross-view (view 3)', 6),
+    'utkinect': ('stgcn_8xb16-40e_utkinect-xsub-3d.py', 'cross-subject', 30),
+    'nw_ucla': ('stgcn_8xb16-40e_nw-ucla-xview-3d.py', 'cross-view (view 3)',
+                6),
 }
 
 
@@ -44,35 +41,21 @@ def parse_args():
     parser.add_argument('--epochs', type=int,
                         help='epochs for every dataset (default: per '
                         'dataset, see DATASETS)')
-    parser.add_argument('--work-dir',
-                        default=osp.join(ROOT, 'work_dirs', 'benchmark_real'))
-    parser.add_argument('--shared-data', default=os.environ.get(
-        'MMFINE_SHARED_DATA', osp.join(osp.dirname(ROOT), 'shared', 'data')))
+    parser.add_argument('--work-dir', default=osp.join(
+        REPO_ROOT, 'work_dirs', 'benchmark_real'))
+    parser.add_argument('--shared-data', default=shared_data_dir())
     return parser.parse_args()
 
 
-def short_schedule(cfg: Config, epochs: int) -> Config:
-    """``epochs`` epochs without dataset repetition, one validation at the
-    end, learning rate scaled to the batch."""
-    cfg.train_cfg.max_epochs = epochs
-    cfg.train_cfg.val_interval = epochs
-    for scheduler in cfg.param_scheduler:
-        if scheduler.type == 'CosineAnnealingLR':
-            scheduler.T_max = epochs
-    cfg.train_dataloader.dataset.times = 1
-    cfg.auto_scale_lr.enable = True
-    return cfg
-
-
 def run(name: str, args) -> dict:
-    converter, config, protocol, epochs = DATASETS[name]
+    config, protocol, epochs = DATASETS[name]
     epochs = args.epochs or epochs
-    ann_file = osp.join(ROOT, 'data', name, f'{name}_3d.pkl')
+    ann_file = osp.join(REPO_ROOT, 'data', name, f'{name}_3d.pkl')
     if not osp.exists(ann_file):
-        dump_pickle_atomic(converter(osp.join(args.shared_data, name)),
+        dump_pickle_atomic(CONVERTERS[name](osp.join(args.shared_data, name)),
                            ann_file)
-    cfg = quiet(short_schedule(Config.fromfile(osp.join(CONFIGS, config)),
-                               epochs), osp.join(args.work_dir, name))
+    cfg = short_schedule(epochs)(Config.fromfile(osp.join(CONFIGS, config)))
+    cfg = quiet(cfg, osp.join(args.work_dir, name))
     start = time.time()
     runner = Runner.from_cfg(cfg)
     runner.train()
@@ -87,7 +70,7 @@ def run(name: str, args) -> dict:
 
 def main():
     args = parse_args()
-    os.chdir(ROOT)
+    os.chdir(REPO_ROOT)
     rows = [run(name, args) for name in args.datasets]
     header = (f"{'dataset':<14}{'protocol':<22}{'train':>6}{'test':>6}"
               f"{'epochs':>7}{'top-1':>8}{'mean cls':>9}{'chance':>8}"

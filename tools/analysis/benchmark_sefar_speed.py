@@ -33,9 +33,9 @@ from rich.table import Table
 
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
-from mmfine.utils import interleaved_medians
+from mmfine.utils import REPO_ROOT as ROOT
+from mmfine.utils import interleaved_medians, shared_data_dir
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 DEFAULT = 'configs/sefar/sefar-s_vit-s_8xb8-30e_gym99-10pct.py'
 
 
@@ -48,8 +48,7 @@ def parse_args():
     parser.add_argument('--repeats', type=int, default=5)
     parser.add_argument('--decode-repeats', type=int, default=20,
                         help='clips decoded per video and sampler')
-    parser.add_argument('--videos', default=osp.join(os.environ.get(
-        'MMFINE_SHARED_DATA', osp.join(osp.dirname(ROOT), 'shared', 'data')),
+    parser.add_argument('--videos', default=osp.join(shared_data_dir(),
         'videos'))
     parser.add_argument('--threads', type=int,
                         help="torch threads (default: torch's choice)")

@@ -8,22 +8,10 @@ Datasets: msr_action3d (cross-subject, 557 standard sequences), utkinect
 Keypoints are 3D, ``[1, T, 20, 3]``, in the ``kinect_v1_20`` layout.
 """
 import argparse
-import os
 import os.path as osp
 
-from mmfine.datasets.converters import (convert_msr_action3d,
-                                        convert_nw_ucla, convert_utkinect)
-from mmfine.utils import dump_pickle_atomic
-
-CONVERTERS = dict(msr_action3d=convert_msr_action3d,
-                  utkinect=convert_utkinect, nw_ucla=convert_nw_ucla)
-
-
-def shared_data_root() -> str:
-    """``$MMFINE_SHARED_DATA`` or ``../shared/data`` beside the repo."""
-    here = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
-    return os.environ.get('MMFINE_SHARED_DATA',
-                          osp.join(osp.dirname(here), 'shared', 'data'))
+from mmfine.datasets.converters import CONVERTERS
+from mmfine.utils import dump_pickle_atomic, shared_data_dir
 
 
 def parse_args():
@@ -38,7 +26,7 @@ def parse_args():
 
 def main():
     args = parse_args()
-    root = args.root or osp.join(shared_data_root(), args.dataset)
+    root = args.root or osp.join(shared_data_dir(), args.dataset)
     out = args.out or osp.join('data', args.dataset, f'{args.dataset}_3d.pkl')
     data = CONVERTERS[args.dataset](root)
     dump_pickle_atomic(data, out)

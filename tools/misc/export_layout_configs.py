@@ -12,8 +12,8 @@ import os.path as osp
 import sys
 
 from mmfine.structures import get_layout, list_layouts
+from mmfine.utils import REPO_ROOT as ROOT
 
-ROOT = osp.dirname(osp.dirname(osp.dirname(osp.abspath(__file__))))
 OUT_DIR = osp.join(ROOT, 'configs', '_base_', 'skeleton_layouts')
 
 

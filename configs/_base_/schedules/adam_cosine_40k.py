@@ -16,6 +16,7 @@ optim_wrapper = dict(
     optimizer=dict(type='Adam', lr=1e-5, weight_decay=1e-4))
 # the last checkpoint is the pre-trained completion: validation on the
 # test split only reports the restoration error, it selects nothing
-default_hooks = dict(checkpoint=dict(by_epoch=False, interval=5000))
+default_hooks = dict(
+    checkpoint=dict(by_epoch=False, interval=5000, save_best=None))
 log_processor = dict(by_epoch=False)
 randomness = dict(seed=304)

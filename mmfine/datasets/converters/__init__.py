@@ -7,7 +7,11 @@ from .msr_action3d import MSR_ACTION3D_CLASSES, convert_msr_action3d
 from .nw_ucla import NW_UCLA_CLASSES, convert_nw_ucla
 from .utkinect import UTKINECT_CLASSES, convert_utkinect
 
+#: dataset name -> converter (its folder under the shared data is the name)
+CONVERTERS = dict(msr_action3d=convert_msr_action3d,
+                  utkinect=convert_utkinect, nw_ucla=convert_nw_ucla)
+
 __all__ = [
-    'convert_msr_action3d', 'convert_utkinect', 'convert_nw_ucla',
+    'CONVERTERS', 'convert_msr_action3d', 'convert_utkinect', 'convert_nw_ucla',
     'MSR_ACTION3D_CLASSES', 'UTKINECT_CLASSES', 'NW_UCLA_CLASSES'
 ]
