@@ -22,13 +22,12 @@ import os.path as osp
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 import numpy as np
 import torch
-from mmengine.config import Config
 
 from mmfine.apis import corruption_study, evaluate_restorers
 from mmfine.datasets.synthetic_fine_skeleton import make_dataset
 from mmfine.structures import LEVELS
 from mmfine.utils import REPO_ROOT as ROOT
-from mmfine.utils import dump_pickle_atomic
+from mmfine.utils import dump_pickle_atomic, load_config
 
 DATA = osp.join(ROOT, 'data', 'fine_skeleton', 'fine_skeleton_coco17.pkl')
 COMPLETION = 'configs/demo/completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py'
@@ -104,7 +103,7 @@ def restoration_example(checkpoint: str, work_dir: str) -> str:
     from mmfine.structures import get_layout
     from mmfine.visualization import restoration_figure
     init_default_scope('mmaction')
-    cfg = Config.fromfile(osp.join(ROOT, COMPLETION))
+    cfg = load_config(osp.join(ROOT, COMPLETION))
     cfg.model.test_drop_ratio = 'severe'
     dataset = DATASETS.build(cfg.test_dataloader.dataset)
     outputs = {}

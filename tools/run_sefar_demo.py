@@ -18,7 +18,6 @@ import os.path as osp
 import time
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
-from mmengine.config import Config
 from mmengine.runner import Runner
 from rich.console import Console
 from rich.table import Table
@@ -26,7 +25,7 @@ from rich.table import Table
 from mmfine.datasets.semi_supervised_split import split_labeled
 from mmfine.datasets.synthetic_motion_videos import make_motion_videos
 from mmfine.utils import REPO_ROOT as ROOT
-from mmfine.utils import atomic_write_bytes, quiet
+from mmfine.utils import atomic_write_bytes, load_config, quiet
 
 DATA = osp.join(ROOT, 'data', 'motion_videos')
 METHODS = [
@@ -50,7 +49,7 @@ def ensure_data() -> None:
 
 def train_and_test(name: str, config: str, work_dir: str) -> dict:
     slug = name.lower().replace(' ', '_')
-    cfg = quiet(Config.fromfile(osp.join(ROOT, config)),
+    cfg = quiet(load_config(osp.join(ROOT, config)),
                 osp.join(work_dir, slug))
     cfg.test_evaluator = [
         dict(type='AccMetric'),

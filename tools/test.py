@@ -11,10 +11,10 @@ ratio, e.g. to test one FineTec checkpoint at every level.
 import argparse
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
-from mmengine.config import Config
 
 from mmfine.apis.corruption_study import at_level
 from mmfine.structures import LEVELS, resolve_ratio
+from mmfine.utils import load_config
 from mmfine.utils.cli import (add_runner_args, apply_runner_args,
                               build_runner, parse_runner_args)
 
@@ -67,7 +67,7 @@ def merge_args(cfg, args):
 
 def main():
     args = parse_args()
-    build_runner(merge_args(Config.fromfile(args.config), args)).test()
+    build_runner(merge_args(load_config(args.config, args.cfg_options), args)).test()
 
 
 if __name__ == '__main__':

@@ -7,8 +7,8 @@
 import argparse
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
-from mmengine.config import Config
 
+from mmfine.utils import load_config
 from mmfine.utils.cli import (add_runner_args, apply_runner_args,
                               build_runner, parse_runner_args)
 
@@ -72,7 +72,7 @@ def merge_args(cfg, args):
 
 def main():
     args = parse_args()
-    build_runner(merge_args(Config.fromfile(args.config), args)).train()
+    build_runner(merge_args(load_config(args.config, args.cfg_options), args)).train()
 
 
 if __name__ == '__main__':

@@ -5,11 +5,7 @@ _base_ = [
     '../_base_/default_runtime.py',
     '../_base_/datasets/corrupted_skeleton_2d_coco17.py'
 ]
-train_pipeline = [
-    dict(t, drop_ratio=['minor', 'moderate', 'severe'])
-    if t['type'] == 'TemporalCorruption' else t
-    for t in _base_.train_pipeline
-]
+train_corruption = ['minor', 'moderate', 'severe']  # one drawn per sample
 num_classes = 12
 ann_file = 'data/fine_skeleton/fine_skeleton_coco17.pkl'
 model = dict(
@@ -31,8 +27,7 @@ train_dataloader = dict(
     dataset=dict(
         times=3,
         dataset=dict(
-            ann_file=ann_file, split='train', num_classes=num_classes,
-            pipeline=train_pipeline)))
+            ann_file=ann_file, split='train', num_classes=num_classes)))
 val_dataloader = dict(
     batch_size=64,
     **loader,

@@ -21,20 +21,10 @@ from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
-from mmfine.utils import dump_pickle_atomic, quiet
+from mmfine.utils import (dump_pickle_atomic, load_config, quiet,
+                          split_pipelines)
 
 Customize = Optional[Callable[[Config], Config]]
-
-
-def pipelines(cfg: Config):
-    """The train, val and test pipelines of ``cfg`` (through dataset
-    wrappers such as ``RepeatDataset``)."""
-    for split in ('train', 'val', 'test'):
-        dataset = cfg.get(f'{split}_dataloader', {}).get('dataset')
-        while dataset is not None and 'dataset' in dataset:
-            dataset = dataset.dataset
-        if dataset is not None:
-            yield split, dataset.pipeline
 
 
 def at_level(cfg: Config, level, split: str = 'test') -> Config:
@@ -51,12 +41,12 @@ def at_level(cfg: Config, level, split: str = 'test') -> Config:
         Config: ``cfg``, changed in place.
     """
     found = False
-    for name, pipeline in pipelines(cfg):
+    for name, pipeline in split_pipelines(cfg):
         if name != split:
             continue
         for step in pipeline:
-            if step.type == 'TemporalCorruption':
-                step.drop_ratio = level
+            if step['type'] == 'TemporalCorruption':
+                step['drop_ratio'] = level
                 found = True
     if not found:
         raise ValueError(f'the {split} pipeline has no TemporalCorruption')
@@ -68,7 +58,7 @@ def with_restorer(cfg: Config, method: str = 'linear_interpolation'
     """``cfg`` with ``RestoreDroppedFrames(method)`` right after every
     ``TemporalCorruption``: the recognizer sees restored input (FineTec
     Fig. 4's restorers in front of an unchanged recognizer)."""
-    for _, pipeline in pipelines(cfg):
+    for _, pipeline in split_pipelines(cfg):
         index = [i for i, step in enumerate(pipeline)
                  if step.type == 'TemporalCorruption']
         for i in reversed(index):
@@ -126,7 +116,7 @@ def ensure_completion(config: str, work_dir: str,
         str: The last checkpoint (no checkpoint is selected on a test
         split).
     """
-    cfg = Config.fromfile(config)
+    cfg = load_config(config)
     if customize:
         cfg = customize(cfg)
     bank_file = cfg.model.completion.get('bank_file')
@@ -161,7 +151,7 @@ def train_and_test(config: str, work_dir: str, levels: Sequence,
         dict: ``{'train_s': seconds, level: (top-1, mean class accuracy)}``.
     """
     def load():
-        cfg = Config.fromfile(config)
+        cfg = load_config(config)
         return customize(cfg) if customize else cfg
 
     cfg = quiet(load(), work_dir)

@@ -2,8 +2,9 @@
 (FineTec Table 3) with one completion config and checkpoint."""
 from typing import Dict, Optional, Sequence, Tuple
 
-from mmengine.config import Config
 from mmengine.runner import Runner
+
+from mmfine.utils import load_config
 
 RESTORER_NAMES = {
     'left_to_right_copy': 'L-R copy',
@@ -27,9 +28,7 @@ def evaluate_restorers(config: str, checkpoint: str,
     results = {}
     for restorer in restorers:
         for level in levels:
-            cfg = Config.fromfile(config)
-            if cfg_options:
-                cfg.merge_from_dict(cfg_options)
+            cfg = load_config(config, cfg_options)
             cfg.work_dir = work_dir
             cfg.log_level = 'WARNING'
             cfg.model.restorer = restorer

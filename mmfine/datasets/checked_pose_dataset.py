@@ -22,7 +22,8 @@ class CheckedPoseDataset(PoseDataset):
     Args:
         num_classes: labels must lie in ``[0, num_classes)``.
         layout: a layout name (``mmfine.structures``); samples must have
-            its number of joints.
+            its number of joints, and a pickle that names its ``layout``
+            must name this one.
         on_bad_sample: ``'raise'`` (default) stops with every problem of
             every bad sample named; ``'skip'`` drops bad samples and logs a
             summary naming each. Nothing bad is ever trained on.
@@ -59,6 +60,7 @@ class CheckedPoseDataset(PoseDataset):
                     f'{self.ann_file}: a dict annotation file needs an '
                     f"'annotations' list (keys: {sorted(data)})")
             annos = data['annotations']
+            self._check_layout(data.get('layout'))
             classes = self._classes or data.get('classes')
             if self.split is not None:
                 splits = data.get('split', {})
@@ -84,6 +86,17 @@ class CheckedPoseDataset(PoseDataset):
             if self.num_classes is None:
                 self.num_classes = len(classes)
         return self._validated(annos)
+
+    def _check_layout(self, named: Optional[str]) -> None:
+        """Refuse a pickle that names another layout than the config's."""
+        if named is None or self.layout is None:
+            return
+        if get_layout(named).name != self.layout.name:
+            raise BadAnnotationError(
+                f'{self.ann_file} holds {named!r} skeletons but the config '
+                f'expects {self.layout.name!r}: set layout_name = '
+                f'{named!r} at the top of the config (or convert the data '
+                'with mmfine.structures.convert_keypoints)')
 
     def _validated(self, annos: List[Dict]) -> List[Dict]:
         num_joints = self.layout.num_joints if self.layout else None

@@ -6,6 +6,7 @@ import numpy as np
 from tqdm import tqdm
 
 from mmfine.structures import sample_key
+from mmfine.utils import split_datasets
 
 
 def build_skeleton_bank(dataset, layout: str, coord_dims: int,
@@ -73,9 +74,7 @@ def build_skeleton_bank_from_config(cfg, max_windows: int = 4096,
     from mmaction.registry import DATASETS
     init_default_scope(cfg.get('default_scope', 'mmaction'))
     completion = cfg.model.completion
-    dataset_cfg = cfg.train_dataloader.dataset
-    while 'dataset' in dataset_cfg:  # RepeatDataset and other wrappers
-        dataset_cfg = dataset_cfg.dataset
+    dataset_cfg = dict(split_datasets(cfg))['train']
     bank = build_skeleton_bank(DATASETS.build(dataset_cfg), completion.layout,
                                completion.get('coord_dims', 2), max_windows,
                                passes, seed)

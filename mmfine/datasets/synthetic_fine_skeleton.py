@@ -188,4 +188,4 @@ def make_dataset(train_per_class: int = 40,
             part = 'train' if i < train_per_class else 'test'
             split[part].append(sample['frame_dir'])
     return dict(split=split, annotations=annotations,
-                classes=list(CLASS_NAMES))
+                classes=list(CLASS_NAMES), layout=LAYOUT.name)

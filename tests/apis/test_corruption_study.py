@@ -4,6 +4,7 @@ import pytest
 from mmengine.config import Config
 
 from mmfine.apis import corruption_study as study
+from mmfine.utils import load_config, split_pipelines
 from tests.conftest import ROOT
 
 STGCN = osp.join(ROOT, 'configs', 'demo',
@@ -11,12 +12,12 @@ STGCN = osp.join(ROOT, 'configs', 'demo',
 
 
 def steps(cfg, split):
-    return [dict(t) for name, p in study.pipelines(cfg) if name == split
+    return [dict(t) for name, p in split_pipelines(cfg) if name == split
             for t in p]
 
 
 def test_at_level_sets_only_the_chosen_split():
-    cfg = study.at_level(Config.fromfile(STGCN), 'severe')
+    cfg = study.at_level(load_config(STGCN), 'severe')
     test = [t for t in steps(cfg, 'test') if t['type'] == 'TemporalCorruption']
     train = [t for t in steps(cfg, 'train')
              if t['type'] == 'TemporalCorruption']
@@ -30,7 +31,7 @@ def test_at_level_sets_only_the_chosen_split():
 
 
 def test_with_restorer_follows_every_corruption():
-    cfg = study.with_restorer(Config.fromfile(STGCN), 'left_to_right_copy')
+    cfg = study.with_restorer(load_config(STGCN), 'left_to_right_copy')
     for split in ('train', 'val', 'test'):
         types = [t['type'] for t in steps(cfg, split)]
         i = types.index('TemporalCorruption')
@@ -40,7 +41,7 @@ def test_with_restorer_follows_every_corruption():
 
 def test_short_schedule():
     cfg = study.short_schedule(3, seed=7, completion_checkpoint='c.pth')(
-        Config.fromfile(STGCN))
+        load_config(STGCN))
     assert cfg.train_cfg.max_epochs == cfg.train_cfg.val_interval == 3
     assert cfg.train_dataloader.dataset.times == 1
     assert cfg.randomness.seed == 7

@@ -9,6 +9,7 @@ from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.structures import get_layout
+from mmfine.utils import load_config
 from tests.conftest import ROOT
 
 CONFIGS = sorted(
@@ -114,7 +115,7 @@ def test_config_trains_and_tests_one_iteration(config, tmp_path,
     # seconds per call for long pipelines: not what this test is about
     monkeypatch.setattr(Config, 'pretty_text',
                         property(lambda self: repr(self.to_dict())))
-    cfg = Config.fromfile(config)
+    cfg = load_config(config)  # top-level settings applied, as tools do
     assert 'mmfine' in cfg.custom_imports['imports']
     if cfg.model.type == 'SeFARRecognizer':
         prepare_video_config(cfg, tmp_path)

@@ -90,3 +90,15 @@ def test_file_level_errors(tmp_path):
     empty.write_bytes(pickle.dumps(dict(annotations=[], split={})))
     with pytest.raises(BadAnnotationError, match='no valid sample'):
         CheckedPoseDataset(str(empty), PIPELINE)
+
+
+def test_pickle_naming_another_layout_is_refused(tmp_path):
+    """Same joint count, different layout: an error naming the fix."""
+    path = write(tmp_path, [sample('a')])
+    data = pickle.loads(open(path, 'rb').read())
+    data['layout'] = 'h36m17'
+    open(path, 'wb').write(pickle.dumps(data))
+    with pytest.raises(BadAnnotationError, match="layout_name = 'h36m17'"):
+        CheckedPoseDataset(path, PIPELINE, split='train', layout='coco17')
+    assert len(CheckedPoseDataset(path, PIPELINE, split='train',
+                                  layout='h36m17')) == 1

@@ -15,7 +15,6 @@ import argparse
 import mmfine  # noqa: F401
 import numpy as np
 import torch
-from mmengine.config import Config
 from mmengine.registry import init_default_scope
 from rich.console import Console
 from rich.table import Table
@@ -23,7 +22,7 @@ from rich.table import Table
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmfine.structures import random_drop_mask
-from mmfine.utils import interleaved_medians
+from mmfine.utils import interleaved_medians, load_config, split_datasets
 
 DEFAULT = 'configs/finetec/{}_4xb16-150e_gym99-2d-moderate.py'
 
@@ -41,7 +40,7 @@ def parse_args():
 
 
 def build(config: str):
-    cfg = Config.fromfile(config)
+    cfg = load_config(config)
     model_cfg = cfg.model
     if 'completion_checkpoint' in model_cfg:
         model_cfg.completion_checkpoint = None  # timing needs no weights
@@ -56,9 +55,7 @@ def build(config: str):
 
 
 def make_batch(cfg, batch: int, ratio: float):
-    pipeline = cfg.train_dataloader.dataset
-    while 'dataset' in pipeline:
-        pipeline = pipeline.dataset
+    pipeline = dict(split_datasets(cfg))['train']
     clip_len = next(t.clip_len for t in pipeline.pipeline
                     if t.type == 'UniformSampleFrames')
     persons = next((t.get('num_person', 2) for t in pipeline.pipeline

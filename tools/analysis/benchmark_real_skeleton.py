@@ -16,12 +16,12 @@ import os.path as osp
 import time
 
 import mmfine  # noqa: F401
-from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.apis.corruption_study import short_schedule
 from mmfine.datasets.converters import CONVERTERS
-from mmfine.utils import REPO_ROOT, dump_pickle_atomic, quiet, shared_data_dir
+from mmfine.utils import (REPO_ROOT, dump_pickle_atomic, load_config, quiet,
+                          shared_data_dir)
 
 CONFIGS = osp.join(REPO_ROOT, 'configs', 'skeleton', 'stgcn')
 DATASETS = {
@@ -54,7 +54,7 @@ def run(name: str, args) -> dict:
     if not osp.exists(ann_file):
         dump_pickle_atomic(CONVERTERS[name](osp.join(args.shared_data, name)),
                            ann_file)
-    cfg = short_schedule(epochs)(Config.fromfile(osp.join(CONFIGS, config)))
+    cfg = short_schedule(epochs)(load_config(osp.join(CONFIGS, config)))
     cfg = quiet(cfg, osp.join(args.work_dir, name))
     start = time.time()
     runner = Runner.from_cfg(cfg)

@@ -24,7 +24,6 @@ import os.path as osp
 import mmfine  # noqa: F401
 import numpy as np
 import torch
-from mmengine.config import Config
 from mmengine.dataset import Compose
 from mmengine.logging import MessageHub
 from mmengine.registry import init_default_scope
@@ -34,7 +33,7 @@ from rich.table import Table
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmfine.utils import REPO_ROOT as ROOT
-from mmfine.utils import interleaved_medians, shared_data_dir
+from mmfine.utils import interleaved_medians, load_config, shared_data_dir
 
 DEFAULT = 'configs/sefar/sefar-s_vit-s_8xb8-30e_gym99-10pct.py'
 
@@ -56,7 +55,7 @@ def parse_args():
 
 
 def build_model(config: str, img_size: int):
-    cfg = Config.fromfile(config)
+    cfg = load_config(config)
     cfg.model.backbone.img_size = img_size
     cfg.model.backbone.pretrained = None
     return MODELS.build(cfg.model)

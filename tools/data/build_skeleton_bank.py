@@ -13,10 +13,10 @@ import os
 import time
 
 import mmfine  # noqa: F401  (compatibility fixes, registry entries)
-from mmengine.config import Config, DictAction
+from mmengine.config import DictAction
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
-from mmfine.utils import dump_pickle_atomic
+from mmfine.utils import dump_pickle_atomic, load_config
 
 
 def parse_args():
@@ -35,9 +35,7 @@ def parse_args():
 
 def main():
     args = parse_args()
-    cfg = Config.fromfile(args.config)
-    if args.cfg_options:
-        cfg.merge_from_dict(args.cfg_options)
+    cfg = load_config(args.config, args.cfg_options)
     out = args.out or cfg.model.completion.get('bank_file')
     if not out:
         raise SystemExit('give --out or set model.completion.bank_file')

@@ -1,8 +1,15 @@
-# Temporally corrupted COCO-17 2D skeletons (FineTec protocol): 16-frame
-# uniform clips, a fraction of frames dropped (random while training, seeded
-# per sample at test so every method sees the same drops). Children set
-# ann_file, splits and num_classes; the minor/severe configs change
-# `corruption` in the pipelines.
+# Temporally corrupted COCO-17 2D skeletons (FineTec protocol): uniform clips,
+# a fraction of each sample's frames dropped once on its timeline (random
+# while training, seeded per sample at test so every method sees the same
+# drops). Children set ann_file, splits and num_classes, and may set these
+# settings once at top level (mmfine.utils.load_config, used by tools/ and
+# mmfine.apis, writes them into every pipeline, dataset and model part):
+#   clip_len = 48            frames per clip (default 16)
+#   corruption = 'severe'    'minor' / 'moderate' / 'severe' or a ratio
+#   layout_name = 'h36m17'   the skeleton layout of data and model
+# Dataloader workers: 2 persistent workers suit a GPU machine; on a 2-core
+# CPU machine set num_workers=0, persistent_workers=False (small sets train
+# several times faster).
 dataset_type = 'CheckedPoseDataset'
 clip_len = 16
 corruption = 'moderate'

@@ -1,6 +1,6 @@
 """Readers that turn public skeleton datasets into ``PoseDataset`` pickles.
 
-Each ``convert_*`` returns ``dict(split, annotations, classes)`` with 3D
+Each ``convert_*`` returns ``dict(split, annotations, classes, layout)`` with 3D
 keypoints ``[1, T, 20, 3]`` (metres) in the ``kinect_v1_20`` layout.
 """
 from .msr_action3d import MSR_ACTION3D_CLASSES, convert_msr_action3d

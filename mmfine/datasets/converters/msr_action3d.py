@@ -61,4 +61,4 @@ def convert_msr_action3d(root: str, standard_only: bool = True) -> dict:
         part = 'xsub_train' if subject % 2 else 'xsub_val'
         split[part].append(name)
     return dict(split=split, annotations=annotations,
-                classes=list(MSR_ACTION3D_CLASSES))
+                classes=list(MSR_ACTION3D_CLASSES), layout='kinect_v1_20')

@@ -49,4 +49,4 @@ def convert_nw_ucla(root: str) -> dict:
         annotations.append(pose_sample(name, item['label'] - 1, joints))
         split['xview_val' if in_val else 'xview_train'].append(name)
     return dict(split=split, annotations=annotations,
-                classes=list(NW_UCLA_CLASSES))
+                classes=list(NW_UCLA_CLASSES), layout='kinect_v1_20')

@@ -68,4 +68,4 @@ def convert_utkinect(root: str, label_file: str = 'actionLabel.txt') -> dict:
             annotations.append(pose_sample(name, label, joints))
             split['xsub_train' if subject % 2 else 'xsub_val'].append(name)
     return dict(split=split, annotations=annotations,
-                classes=list(UTKINECT_CLASSES))
+                classes=list(UTKINECT_CLASSES), layout='kinect_v1_20')

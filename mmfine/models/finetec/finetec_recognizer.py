@@ -211,8 +211,8 @@ class FineTecRecognizer(RecognizerGCN):
             seqs += [found[name] for name in self.sequences[1:]]
         stacked = torch.cat(seqs)
         if self.physics is not None:
-            acc, _, finite = self.physics(stacked)
-            loss_acc = self.physics.loss(acc, finite)
+            acc, phys, finite = self.physics(stacked)
+            loss_acc = self.physics.loss(phys, finite)
         else:
             acc, loss_acc = second_difference(stacked), stacked.new_zeros(())
         accs = acc.chunk(len(seqs))

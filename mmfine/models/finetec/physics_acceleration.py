@@ -173,10 +173,13 @@ class LagrangianAcceleration(BaseModule):
     The fused acceleration (Eq. 13) is a per-coordinate learned gate between
     the finite difference ``a^`` and ``S''``:
     ``a = sigmoid(gamma) a^ + (1 - sigmoid(gamma)) S''``, the gate starting
-    at ``sigmoid(2) = 0.88`` on the finite difference. ``L_Ac`` (Eq. 16) is
-    the MSE between the fused acceleration ``a`` and the pseudo acceleration
-    ``a^`` (see ``loss``), which trains the gate and, through ``S''``, the
-    estimators.
+    at ``sigmoid(2) = 0.88`` on the finite difference (Eq. 13 leaves the
+    fusion open). ``L_Ac`` (Eq. 16) is the MSE between the fused
+    acceleration ``a`` and the pseudo acceleration ``a^`` (see ``loss``).
+    As ``a - a^ = (1 - gate) (S'' - a^)``, its gradient on the gate would
+    only ever push the gate to ``a^`` and switch the physics estimate off,
+    whatever the task: ``L_Ac`` trains the estimators, the gate is trained
+    by the classification loss alone.
 
     Args:
         num_joints (int): Number of joints ``V``.
@@ -258,17 +261,22 @@ class LagrangianAcceleration(BaseModule):
         gate = torch.sigmoid(self.gate).reshape(seq.shape[2:])
         return gate * finite + (1 - gate) * phys, phys, finite
 
-    @staticmethod
-    def loss(fused: torch.Tensor, finite: torch.Tensor) -> torch.Tensor:
-        """``L_Ac`` of Eq. 16: ``MSE(a^, a)``; over sequences of equal size
-        stacked along the batch, the mean of their per-sequence terms.
+    def loss(self, phys: torch.Tensor, finite: torch.Tensor) -> torch.Tensor:
+        """``L_Ac`` of Eq. 16: ``MSE(a^, a)`` with ``a`` fused from ``phys``
+        and ``finite`` by the gate held fixed (no gradient reaches the gate
+        or ``a^``); over sequences of equal size stacked along the batch,
+        the mean of their per-sequence terms.
 
         Args:
-            fused (torch.Tensor): The fused acceleration ``a``.
-            finite (torch.Tensor): The pseudo acceleration ``a^`` (no
-                gradient flows into it), shaped like ``fused``.
+            phys (torch.Tensor): The physics acceleration ``S''`` (Eq. 12),
+                the second output of ``forward``.
+            finite (torch.Tensor): The pseudo acceleration ``a^``, shaped
+                like ``phys``.
 
         Returns:
             torch.Tensor: The scalar loss.
         """
-        return nn.functional.mse_loss(fused, finite.detach())
+        finite = finite.detach()
+        gate = torch.sigmoid(self.gate).detach().reshape(phys.shape[2:])
+        fused = gate * finite + (1 - gate) * phys
+        return nn.functional.mse_loss(fused, finite)

@@ -1,0 +1,52 @@
+"""Top-level clip_len / corruption / layout_name reach every place that
+depends on them; conflicting layouts are refused."""
+import pytest
+from mmengine.config import Config
+
+from mmfine.structures import get_layout
+from mmfine.utils import (apply_skeleton_settings, load_config,
+                          split_datasets, split_pipelines)
+
+FINETEC = 'configs/finetec/finetec_stgcn_8xb16-40e_msr-action3d-xsub-3d-' \
+    'moderate.py'
+STGCN_SEVERE = 'configs/finetec/stgcn_4xb16-150e_gym99-2d-severe.py'
+
+
+def steps(cfg, kind):
+    return {split: [s for s in pipeline if s['type'] == kind]
+            for split, pipeline in split_pipelines(cfg)}
+
+
+def test_clip_len_and_corruption_reach_every_pipeline():
+    cfg = load_config(FINETEC, dict(clip_len=48, corruption=0.6))
+    samplers = steps(cfg, 'UniformSampleFrames')
+    corruptions = steps(cfg, 'TemporalCorruption')
+    assert set(samplers) == {'train', 'val', 'test'}
+    assert all(s['clip_len'] == 48 for v in samplers.values() for s in v)
+    assert all(s['drop_ratio'] == 0.6
+               for v in corruptions.values() for s in v)
+    # the severe child sets only `corruption = 'severe'`
+    severe = load_config(STGCN_SEVERE)
+    assert all(s['drop_ratio'] == 'severe'
+               for v in steps(severe, 'TemporalCorruption').values()
+               for s in v)
+
+
+def test_layout_name_reaches_datasets_and_model():
+    cfg = load_config(FINETEC, dict(layout_name='h36m17'))
+    h36m = get_layout('h36m17')
+    assert {d['layout'] for _, d in split_datasets(cfg)} == {'h36m17'}
+    assert cfg.model.completion.layout == 'h36m17'
+    assert cfg.model.completion.num_joints == 17
+    assert cfg.model.decomposition.layout == 'h36m17'
+    assert cfg.model.physics.num_joints == 17
+    assert cfg.model.backbone.graph_cfg.layout == h36m.graph_layout()
+
+
+def test_conflicting_layouts_without_layout_name_are_refused():
+    cfg = Config.fromfile(FINETEC)
+    cfg.pop('layout_name')
+    apply_skeleton_settings(cfg)  # datasets and model agree
+    cfg.model.completion.layout = 'h36m17'
+    with pytest.raises(ValueError, match='several skeleton layouts'):
+        apply_skeleton_settings(cfg)
