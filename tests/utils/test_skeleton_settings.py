@@ -50,3 +50,10 @@ def test_conflicting_layouts_without_layout_name_are_refused():
     cfg.model.completion.layout = 'h36m17'
     with pytest.raises(ValueError, match='several skeleton layouts'):
         apply_skeleton_settings(cfg)
+
+
+def test_num_workers_reaches_every_dataloader():
+    cfg = load_config(FINETEC, dict(num_workers=0))
+    for split in ('train', 'val', 'test'):
+        loader = cfg[f'{split}_dataloader']
+        assert loader.num_workers == 0 and not loader.persistent_workers

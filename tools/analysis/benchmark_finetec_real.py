@@ -17,7 +17,7 @@ written to the work directory.
 
     python tools/analysis/benchmark_finetec_real.py [--dataset nw_ucla]
         [--seeds 0 1 2] [--train-level moderate] [--epochs N]
-        [--completion-iters N]
+        [--completion-iters N] [--cfg-options clip_len=48 ...]
     python tools/analysis/benchmark_finetec_real.py --stgcn CFG \
         --finetec CFG --completion CFG [--name mydata] ...
 """
@@ -27,13 +27,15 @@ import os.path as osp
 
 import mmfine  # noqa: F401
 import numpy as np
+from mmengine.config import DictAction
 from rich.console import Console
 from rich.table import Table
 
 from mmfine.apis import corruption_study as study
 from mmfine.datasets.converters import CONVERTERS
 from mmfine.structures import LEVELS
-from mmfine.utils import REPO_ROOT, dump_pickle_atomic, shared_data_dir
+from mmfine.utils import (REPO_ROOT, apply_skeleton_settings,
+                          dump_pickle_atomic, shared_data_dir)
 from mmfine.visualization import accuracy_curve_figure
 
 BUILT_IN = {  # dataset: config stem, default epochs
@@ -60,6 +62,10 @@ def parse_args():
                         help='recognizer epochs (default: per dataset, 10 '
                         'for a custom one)')
     parser.add_argument('--completion-iters', type=int, default=1500)
+    parser.add_argument(
+        '--cfg-options', nargs='+', action=DictAction, default={},
+        help='recognizer config overrides, e.g. clip_len=48 (top-level '
+        'skeleton settings are applied as tools/train.py does)')
     parser.add_argument('--work-dir', default=osp.join(
         REPO_ROOT, 'work_dirs', 'benchmark_finetec_real'))
     parser.add_argument('--shared-data', default=shared_data_dir())
@@ -103,6 +109,7 @@ def main():
     methods = [('ST-GCN', method_cfgs['stgcn'], None),
                ('ST-GCN+interp', method_cfgs['stgcn'], study.with_restorer),
                ('FineTec', method_cfgs['finetec'], None)]
+    levels = [0.0] + list(LEVELS)  # clean input, then each level
     rows = {}
     for label, config, extra in methods:
         rows[label] = []
@@ -110,23 +117,25 @@ def main():
             schedule = study.short_schedule(epochs, seed, completion)
 
             def customize(cfg, schedule=schedule, extra=extra):
-                cfg = schedule(cfg)
+                cfg.merge_from_dict(args.cfg_options)
+                cfg = schedule(apply_skeleton_settings(cfg))
                 return extra(cfg) if extra else cfg
 
             slug = label.lower().replace('-', '').replace('+', '_')
             rows[label].append(study.train_and_test(
                 config, osp.join(work_dir, slug, f'seed{seed}'),
-                list(LEVELS), customize))
+                levels, customize))
     top1 = {label: {level: np.array([r[level][0] for r in runs])
-                    for level in LEVELS} for label, runs in rows.items()}
+                    for level in levels} for label, runs in rows.items()}
     table = Table(title=f'{name}: trained at {args.train_level}, {epochs} '
                   f'epochs, completion {args.completion_iters} iterations, '
                   f'top-1 mean ± std over seeds {args.seeds}')
     table.add_column('level')
     for label in rows:
         table.add_column(f'{label} top-1', justify='right')
-    for level, ratio in LEVELS.items():
-        table.add_row(f'{level} ({ratio:.0%})', *[
+    for level in levels:
+        ratio = LEVELS.get(level, level)
+        table.add_row(f'{level or "clean"} ({ratio:.0%})', *[
             f'{top1[label][level].mean():.3f} ± {top1[label][level].std():.3f}'
             for label in rows])
     Console(width=160).print(table)
@@ -134,14 +143,14 @@ def main():
         f"{n} {np.mean([r['train_s'] for r in runs]) / 60:.1f} min"
         for n, runs in rows.items()))
     figure = accuracy_curve_figure(
-        list(LEVELS.values()),
-        {n: [top1[n][level].mean() for level in LEVELS] for n in rows})
+        [LEVELS.get(level, level) for level in levels],
+        {n: [top1[n][level].mean() for level in levels] for n in rows})
     path = osp.join(work_dir, 'accuracy_vs_corruption.png')
     figure.savefig(path)
     print(f'accuracy against corruption: {path}')
     print('FineTec - best baseline top-1 (mean): ' + ', '.join(
-        f"{level} {top1['FineTec'][level].mean() - max(top1['ST-GCN'][level].mean(), top1['ST-GCN+interp'][level].mean()):+.3f}"  # noqa: E501
-        for level in LEVELS))
+        f"{level or 'clean'} {top1['FineTec'][level].mean() - max(top1['ST-GCN'][level].mean(), top1['ST-GCN+interp'][level].mean()):+.3f}"  # noqa: E501
+        for level in levels))
 
 
 if __name__ == '__main__':

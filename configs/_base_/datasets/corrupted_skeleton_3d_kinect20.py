@@ -7,9 +7,8 @@
 #   clip_len = 48            frames per clip (default 16)
 #   corruption = 'severe'    'minor' / 'moderate' / 'severe' or a ratio
 #   layout_name = 'h36m17'   the skeleton layout of data and model
-# Dataloader workers: 2 persistent workers suit a GPU machine; on a 2-core
-# CPU machine set num_workers=0, persistent_workers=False (small sets train
-# several times faster).
+#   num_workers = 0          dataloader workers (2 suit a GPU machine; 0 is
+#                            several times faster for small sets on 2 CPUs)
 dataset_type = 'CheckedPoseDataset'
 clip_len = 16
 corruption = 'moderate'

@@ -81,6 +81,35 @@ def test_loss_and_predict(completion_ckpt):
     torch.testing.assert_close(scores.sum(1), torch.ones(2))
 
 
+def test_loss_acc_is_lambda_times_eq16_over_the_three_sequences(
+        completion_ckpt):
+    """``loss_acc`` is ``lambda L_Ac`` of the physics module on the stacked
+    ``S_base, S_dyna, S_stat`` (recomputed independently, decomposition in
+    eval so it is deterministic)."""
+    inputs, samples = batch()
+    values = []
+    for weight in (1.0, 0.25):
+        torch.manual_seed(0)  # the same weights for both
+        model = MODELS.build(finetec_cfg(completion_ckpt[0],
+                                         acc_loss_weight=weight))
+        model.eval()
+        losses = model(inputs, samples, mode='loss')
+        values.append(losses['loss_acc'])
+    b, nc, m, t, v, c = inputs.shape
+    coords = inputs.reshape(b * nc * m, t, v, c)[..., :2]
+    keep = torch.ones(b * nc * m, t)
+    keep[:, 1::2] = 0
+    ids = torch.as_tensor([sample_key(s.frame_dir) for s in samples])
+    with torch.no_grad():
+        base = model.completion(coords, keep, ids)
+        _, dyna, stat = model.decomposition(base)
+        _, phys, finite = model.physics(torch.cat([base, dyna, stat]))
+    expected = model.physics.loss(phys, finite)
+    assert expected > 0
+    torch.testing.assert_close(values[0], expected)
+    torch.testing.assert_close(values[1], 0.25 * expected)
+
+
 def trainable_without_grad(model, inputs, samples):
     """Names of trainable parameters whose gradient is missing or not
     finite after one loss backward."""
