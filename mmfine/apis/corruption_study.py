@@ -21,7 +21,8 @@ from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
-from mmfine.utils import (dump_pickle_atomic, load_config, quiet,
+from mmfine.utils import (dump_pickle_atomic, insert_restorer, load_config,
+                          quiet,
                           set_num_workers, split_pipelines)
 
 Customize = Optional[Callable[[Config], Config]]
@@ -58,13 +59,7 @@ def with_restorer(cfg: Config, method: str = 'linear_interpolation'
     """``cfg`` with ``RestoreDroppedFrames(method)`` right after every
     ``TemporalCorruption``: the recognizer sees restored input (FineTec
     Fig. 4's restorers in front of an unchanged recognizer)."""
-    for _, pipeline in split_pipelines(cfg):
-        index = [i for i, step in enumerate(pipeline)
-                 if step.type == 'TemporalCorruption']
-        for i in reversed(index):
-            pipeline.insert(i + 1, dict(type='RestoreDroppedFrames',
-                                        method=method))
-    return cfg
+    return insert_restorer(cfg, method)
 
 
 def machine_workers() -> int:

@@ -1,13 +1,15 @@
 from .atomic_io import atomic_write_bytes, dump_pickle_atomic
 from .paths import REPO_ROOT, shared_data_dir
 from .scripted_run import quiet
-from .skeleton_settings import (apply_skeleton_settings, load_config,
+from .skeleton_settings import (apply_skeleton_settings, insert_restorer,
+                                load_config,
                                 set_num_workers, split_datasets,
                                 split_pipelines)
 from .timing import interleaved_medians
 
 __all__ = ['atomic_write_bytes', 'dump_pickle_atomic', 'quiet',
            'interleaved_medians', 'REPO_ROOT', 'shared_data_dir',
-           'apply_skeleton_settings', 'load_config', 'set_num_workers',
+           'apply_skeleton_settings', 'insert_restorer',
+           'load_config', 'set_num_workers',
            'split_datasets',
            'split_pipelines']

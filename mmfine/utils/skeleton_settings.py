@@ -12,6 +12,9 @@ defines into every place that depends on it:
 - ``corruption``: the ``drop_ratio`` of every ``TemporalCorruption``
   (``train_corruption``, when set, that of the train pipeline: e.g. a list
   of levels, one drawn per sample);
+- ``restorer``: a ``RestoreDroppedFrames`` method (e.g.
+  ``'linear_interpolation'``) inserted after every ``TemporalCorruption``
+  (FineTec Fig. 4's restorers in front of an unchanged recognizer);
 - ``num_workers``: the workers of every dataloader (persistent when more
   than zero; 0 is fastest for small sets on a 2-core CPU machine);
 - ``layout_name``: the ``layout`` of every dataset, of every model module
@@ -24,7 +27,7 @@ fed to a model built for another is an error, not a silent mismatch).
 """
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from mmengine.config import Config
+from mmengine.config import Config, ConfigDict
 
 from mmfine.structures import get_layout
 
@@ -49,6 +52,19 @@ def split_pipelines(cfg: Config) -> Iterator[Tuple[str, List[Dict]]]:
     for split, dataset in split_datasets(cfg):
         if 'pipeline' in dataset:
             yield split, dataset['pipeline']
+
+
+def insert_restorer(cfg: Config, method: str) -> Config:
+    """``RestoreDroppedFrames(method)`` right after every
+    ``TemporalCorruption`` not yet followed by one."""
+    for _, pipeline in split_pipelines(cfg):
+        for i in reversed(range(len(pipeline))):
+            following = pipeline[i + 1] if i + 1 < len(pipeline) else {}
+            if pipeline[i].get('type') == 'TemporalCorruption' and \
+                    following.get('type') != 'RestoreDroppedFrames':
+                pipeline.insert(i + 1, ConfigDict(type='RestoreDroppedFrames',
+                                                  method=method))
+    return cfg
 
 
 def set_num_workers(cfg: Config, num_workers: int) -> Config:
@@ -103,6 +119,8 @@ def apply_skeleton_settings(cfg: Config) -> Config:
             if level is not None and step.get('type') == \
                     'TemporalCorruption':
                 step['drop_ratio'] = level
+    if cfg.get('restorer'):
+        insert_restorer(cfg, cfg.restorer)
     if 'num_workers' in cfg:
         set_num_workers(cfg, cfg.num_workers)
     if 'layout_name' in cfg:
