@@ -16,7 +16,8 @@ from mmfine.apis.corruption_study import at_level
 from mmfine.structures import LEVELS, resolve_ratio
 from mmfine.utils import load_config
 from mmfine.utils.cli import (add_runner_args, apply_runner_args,
-                              build_runner, parse_runner_args)
+                              build_runner, close_distributed,
+                              parse_runner_args)
 
 
 def parse_args():
@@ -67,7 +68,10 @@ def merge_args(cfg, args):
 
 def main():
     args = parse_args()
-    build_runner(merge_args(load_config(args.config, args.cfg_options), args)).test()
+    runner = build_runner(
+        merge_args(load_config(args.config, args.cfg_options), args))
+    runner.test()
+    close_distributed()
 
 
 if __name__ == '__main__':

@@ -10,7 +10,8 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 from mmfine.utils import load_config
 from mmfine.utils.cli import (add_runner_args, apply_runner_args,
-                              build_runner, parse_runner_args)
+                              build_runner, close_distributed,
+                              parse_runner_args)
 
 
 def parse_args():
@@ -72,7 +73,10 @@ def merge_args(cfg, args):
 
 def main():
     args = parse_args()
-    build_runner(merge_args(load_config(args.config, args.cfg_options), args)).train()
+    runner = build_runner(
+        merge_args(load_config(args.config, args.cfg_options), args))
+    runner.train()
+    close_distributed()
 
 
 if __name__ == '__main__':

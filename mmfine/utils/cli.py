@@ -48,3 +48,14 @@ def build_runner(cfg):
     from mmaction.registry import RUNNERS
     return RUNNERS.build(cfg) if 'runner_type' in cfg else \
         Runner.from_cfg(cfg)
+
+
+def close_distributed() -> None:
+    """Wait for every rank, then destroy the process group.
+
+    Without this, a gloo rank can exit while the group's threads still run
+    and abort with "terminate called without an active exception"."""
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized():
+        dist.barrier()
+        dist.destroy_process_group()
