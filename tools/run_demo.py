@@ -24,10 +24,10 @@ import numpy as np
 import torch
 
 from mmfine.apis import corruption_study, evaluate_restorers
-from mmfine.datasets.synthetic_fine_skeleton import make_dataset
+from mmfine.datasets.synthetic_fine_skeleton import CLASS_NAMES, make_dataset
 from mmfine.structures import LEVELS
 from mmfine.utils import REPO_ROOT as ROOT
-from mmfine.utils import dump_pickle_atomic, load_config
+from mmfine.utils import dump_pickle_atomic, load_config, safe_load_pickle
 
 DATA = osp.join(ROOT, 'data', 'fine_skeleton', 'fine_skeleton_coco17.pkl')
 COMPLETION = 'configs/demo/completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py'
@@ -57,8 +57,9 @@ def parse_args():
 
 
 def ensure_completion() -> str:
-    """Generate the data when missing; the pre-trained completion."""
-    if not osp.exists(DATA):
+    """Generate the data when missing or of other classes; the pre-trained
+    completion."""
+    if not osp.exists(DATA) or safe_load_pickle(DATA)['classes'] != CLASS_NAMES:
         print(f'generating the embedded dataset: {osp.relpath(DATA, ROOT)}')
         dump_pickle_atomic(make_dataset(), DATA)
     return corruption_study.ensure_completion(
@@ -144,7 +145,7 @@ def report(rows: dict, restore: dict, work_dir: str, seeds) -> None:
 
     from mmfine.visualization import accuracy_curve_figure
     table = Table(title='Fine-grained skeletons under temporal corruption '
-                  '(synthetic COCO-17, 12 classes, test split; frames '
+                  f'(synthetic COCO-17, {len(CLASS_NAMES)} classes, test split; frames '
                   'dropped once per sample)')
     table.add_column('level')
     table.add_column('dropped', justify='right')

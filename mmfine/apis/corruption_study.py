@@ -22,8 +22,8 @@ from mmengine.runner import Runner
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
 from mmfine.utils import (dump_pickle_atomic, insert_restorer, load_config,
-                          quiet,
-                          set_num_workers, split_pipelines)
+                          quiet, set_num_workers, split_datasets,
+                          split_pipelines)
 
 Customize = Optional[Callable[[Config], Config]]
 
@@ -113,10 +113,18 @@ def short_pretraining(iters: int, bank_file: str, lr: float = 1e-3
     return customize
 
 
+def _older_than(path: str, sources: Sequence[str]) -> bool:
+    """Whether ``path`` is missing or older than any existing source."""
+    if not osp.exists(path):
+        return True
+    mtime = osp.getmtime(path)
+    return any(osp.exists(s) and osp.getmtime(s) > mtime for s in sources)
+
+
 def ensure_completion(config: str, work_dir: str,
                       customize: Customize = None) -> str:
-    """Build the config's skeleton bank when missing and pre-train the
-    completion when its last checkpoint is missing.
+    """Build the config's skeleton bank and pre-train the completion when
+    they are missing or older than the training data they come from.
 
     Returns:
         str: The last checkpoint (no checkpoint is selected on a test
@@ -125,13 +133,15 @@ def ensure_completion(config: str, work_dir: str,
     cfg = load_config(config)
     if customize:
         cfg = customize(cfg)
+    data = [d['ann_file'] for split, d in split_datasets(cfg)
+            if split == 'train' and 'ann_file' in d]
     bank_file = cfg.model.completion.get('bank_file')
-    if bank_file and not osp.exists(bank_file):
+    if bank_file and _older_than(bank_file, data):
         print(f'building the skeleton bank {bank_file}')
         os.makedirs(osp.dirname(osp.abspath(bank_file)), exist_ok=True)
         dump_pickle_atomic(build_skeleton_bank_from_config(cfg), bank_file)
     checkpoint = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
-    if not osp.exists(checkpoint):
+    if _older_than(checkpoint, data + [bank_file or '']):
         print('pre-training the sequence completion '
               f'({cfg.train_cfg.max_iters} iterations)')
         Runner.from_cfg(quiet(cfg, work_dir)).train()

@@ -3,11 +3,9 @@ from .checked_pose_dataset import BadAnnotationError, CheckedPoseDataset
 from .checked_video_dataset import CheckedVideoDataset
 from .pose_annotation_check import pose_annotation_problems
 from .transforms import LEVELS, TemporalCorruption
-from .safe_pickle import (RestrictedUnpickler, UnsafePickleError,
-                          safe_load_pickle)
 
 __all__ = [
-    'CheckedPoseDataset', 'CheckedVideoDataset', 'BadAnnotationError', 'pose_annotation_problems',
-    'safe_load_pickle', 'RestrictedUnpickler', 'UnsafePickleError',
+    'CheckedPoseDataset', 'CheckedVideoDataset', 'BadAnnotationError',
+    'pose_annotation_problems',
     'TemporalCorruption', 'LEVELS'
 ]

@@ -7,7 +7,7 @@ from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
 from mmfine.structures import get_layout
 from .pose_annotation_check import pose_annotation_problems, sample_name
-from .safe_pickle import safe_load_pickle
+from mmfine.utils.safe_pickle import safe_load_pickle
 
 
 class BadAnnotationError(ValueError):

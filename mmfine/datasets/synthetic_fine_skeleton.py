@@ -1,10 +1,16 @@
 """A synthetic fine-grained 2D skeleton dataset in COCO-17 (the embedded demo).
 
-Twelve classes that differ only by subtle motion:
+Sixteen classes that differ only by subtle motion:
 
 * ``arm_circle``: one straight arm circles in the frontal plane, for the
   left or right arm, one or two turns, forward or reversed (the reversed
   class is the forward one played backwards, i.e. the other rotation sense);
+* ``arm_circle ... flick``: the one-turn circle with a fast forearm flick
+  (the elbow folds and opens again) in its middle part, lasting 8-12% of
+  the sample (4-9 frames). Each differs from its plain twin only by this
+  short, fast sub-movement: with 75% of the frames dropped, one or two of
+  its frames are usually left, and all of it is gone in about a quarter of
+  the samples;
 * ``knee_then_arm``: a knee lift followed by raising the arm of the other
   side, led by the left or right leg, or the same played backwards (arm
   first, then knee).
@@ -49,6 +55,11 @@ def _class_table() -> List[Tuple[str, dict]]:
                         f'_{"reversed" if reverse else "forward"}')
                 table.append((name, dict(kind='arm_circle', side=side,
                                          turns=turns, reverse=reverse)))
+        for reverse in (False, True):
+            name = (f'arm_circle_{side}_1turn_'
+                    f'{"reversed" if reverse else "forward"}_flick')
+            table.append((name, dict(kind='arm_circle', side=side, turns=1,
+                                     reverse=reverse, flick=True)))
     for side in ('left', 'right'):
         for reverse in (False, True):
             name = (f'arm_then_knee_{side}' if reverse else
@@ -81,6 +92,17 @@ def _set_arm(pose, side: str, angle: np.ndarray, sign: float):
     pose[:, w] = pose[:, s] + (UPPER_ARM + FOREARM) * direction
 
 
+def _fold_forearm(pose, side: str, fold: np.ndarray, sign: float):
+    """Bend the elbow of ``side`` by ``fold * 150`` degrees towards the
+    body (0: straight arm)."""
+    e, w = LAYOUT.index(f'{side}_elbow'), LAYOUT.index(f'{side}_wrist')
+    forearm = pose[:, w] - pose[:, e]
+    angle = -sign * fold * np.deg2rad(150)
+    cos, sin = np.cos(angle), np.sin(angle)
+    pose[:, w, 0] = pose[:, e, 0] + cos * forearm[:, 0] - sin * forearm[:, 1]
+    pose[:, w, 1] = pose[:, e, 1] + sin * forearm[:, 0] + cos * forearm[:, 1]
+
+
 def _set_knee_lift(pose, side: str, lift: np.ndarray):
     """Raise the thigh of ``side`` by ``lift`` (0 standing, 1 horizontal)."""
     h = LAYOUT.index(f'{side}_hip')
@@ -101,6 +123,11 @@ def _motion(spec: dict, t: int, rng: np.random.Generator) -> np.ndarray:
         start = rng.uniform(-0.3, 0.3)
         angle = start + 2 * np.pi * spec['turns'] * _ease(u)
         _set_arm(pose, spec['side'], angle, sign)
+        if spec.get('flick', False):
+            width = rng.uniform(0.08, 0.12)
+            start = rng.uniform(0.3, 0.7 - width)
+            _fold_forearm(pose, spec['side'], _bump((u - start) / width),
+                          sign)
         # the body leans slightly away from the moving arm
         lean = 0.015 * np.sin(angle) * sign
         pose[:, :, 0] -= lean[:, None] * (pose[:, :, 1] - 1.0)

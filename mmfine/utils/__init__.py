@@ -1,5 +1,7 @@
 from .atomic_io import atomic_write_bytes, dump_pickle_atomic
 from .paths import REPO_ROOT, shared_data_dir
+from .safe_pickle import (RestrictedUnpickler, UnsafePickleError,
+                          safe_load_pickle)
 from .scripted_run import quiet
 from .skeleton_settings import (apply_skeleton_settings, insert_restorer,
                                 load_config,
@@ -12,4 +14,5 @@ __all__ = ['atomic_write_bytes', 'dump_pickle_atomic', 'quiet',
            'apply_skeleton_settings', 'insert_restorer',
            'load_config', 'set_num_workers',
            'split_datasets',
-           'split_pipelines']
+           'split_pipelines', 'safe_load_pickle', 'RestrictedUnpickler',
+           'UnsafePickleError']

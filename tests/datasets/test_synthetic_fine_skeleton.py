@@ -9,7 +9,7 @@ from mmfine.datasets.synthetic_fine_skeleton import (CLASS_NAMES, CLASSES,
 
 def test_deterministic_and_valid():
     a, b = make_dataset(3, 2, seed=5), make_dataset(3, 2, seed=5)
-    assert len(a['annotations']) == 12 * 5
+    assert len(a['annotations']) == len(CLASSES) * 5
     for x, y in zip(a['annotations'], b['annotations']):
         np.testing.assert_array_equal(x['keypoint'], y['keypoint'])
         assert pose_annotation_problems(x, len(CLASSES), 17) == []
@@ -65,3 +65,28 @@ def test_nuisance_variation_and_missed_detections():
         kp = s['keypoint'][0][s['keypoint_score'][0] > 0.5]
         assert (kp >= 0).all() and (kp[:, 0] < IMG_SHAPE[1]).all() \
             and (kp[:, 1] < IMG_SHAPE[0]).all()
+
+
+def test_flick_twins_differ_only_by_a_short_fast_forearm_fold():
+    """A flick class and its plain twin share every frame but a window of
+    8-12% of the sample, in which only the moving wrist differs and moves
+    faster than anywhere in the plain circle."""
+    names = dict((name, spec) for name, spec in CLASSES)
+    for side in ('left', 'right'):
+        for sense in ('forward', 'reversed'):
+            plain = names[f'arm_circle_{side}_1turn_{sense}']
+            flick = names[f'arm_circle_{side}_1turn_{sense}_flick']
+            t = 100
+            a = _motion(plain, t, np.random.default_rng(7))
+            b = _motion(flick, t, np.random.default_rng(7))
+            wrist = LAYOUT.index(f'{side}_wrist')
+            differs = np.abs(a - b).max(axis=-1) > 1e-9
+            assert differs[:, wrist].any()
+            assert not np.delete(differs, wrist, axis=1).any()
+            frames = np.flatnonzero(differs[:, wrist])
+            assert 6 <= len(frames) <= 13
+            assert frames[-1] - frames[0] == len(frames) - 1  # one burst
+            assert 0.25 * t <= frames.mean() <= 0.75 * t
+            speed = lambda s: np.linalg.norm(np.diff(s[:, wrist], axis=0),
+                                             axis=-1)  # noqa: E731
+            assert speed(b).max() > 2 * speed(a).max()

@@ -9,6 +9,7 @@ import sys
 import pytest
 from mmengine.config import Config
 
+from mmfine.datasets.synthetic_fine_skeleton import CLASS_NAMES
 from tests.conftest import DEMO_CONFIG, ROOT, tiny_skeleton_data
 
 TINY = ['train_dataloader.dataset.times=1', 'train_cfg.max_epochs=1',
@@ -57,8 +58,8 @@ def test_stock_mmaction_train_runs_an_mmfine_config(tmp_path, tiny_ann):
 
 
 def test_dist_train_and_test_with_two_processes(tmp_path, tiny_ann):
-    """Two CPU processes (gloo): each trains on half of the 24 samples and
-    the test predictions of both ranks are gathered (12 test samples)."""
+    """Two CPU processes (gloo): each trains on half of the 32 samples and
+    the test predictions of both ranks are gathered (16 test samples)."""
     work = tmp_path / 'work'
     result = run(['bash', 'tools/dist_train.sh', DEMO_CONFIG, '2',
                   '--work-dir', str(work), '--cfg-options'] +
@@ -66,16 +67,16 @@ def test_dist_train_and_test_with_two_processes(tmp_path, tiny_ann):
                  PORT=free_port())
     log = result.stdout + result.stderr
     assert 'Distributed training: True' in log
-    assert 'Epoch(train) [1][3/3]' in log  # 24 samples / 2 ranks / batch 4
+    assert 'Epoch(train) [1][4/4]' in log  # 32 samples / 2 ranks / batch 4
     dump = tmp_path / 'preds.pkl'
     run(['bash', 'tools/dist_test.sh', DEMO_CONFIG, str(work / 'epoch_1.pth'),
          '2', '--work-dir', str(tmp_path / 'test'), '--dump', str(dump),
          '--cfg-options'] + tiny_options(tiny_ann), PORT=free_port())
     with open(dump, 'rb') as f:
         predictions = pickle.load(f)
-    assert len(predictions) == 12
+    assert len(predictions) == len(CLASS_NAMES)
     assert sorted(int(p['gt_label']) for p in predictions) == \
-        sorted(list(range(12)))
+        list(range(len(CLASS_NAMES)))
 
 
 def test_resume_flag_continues_from_the_work_dir(tmp_path, tiny_ann):

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from mmfine.datasets.safe_pickle import safe_load_pickle
+from mmfine.utils.safe_pickle import safe_load_pickle
 from .common import pose_sample, require_dir
 
 NW_UCLA_CLASSES = [

@@ -6,7 +6,7 @@ import torch
 from mmengine.model import BaseModule
 
 from mmaction.registry import MODELS
-from mmfine.datasets.safe_pickle import safe_load_pickle
+from mmfine.utils.safe_pickle import safe_load_pickle
 from mmfine.structures.frame_restoration import linear_interpolation
 from .completion_mlp import CompletionMLP, frame_position_encoding
 from .prompt_masks import PROMPT_STRATEGIES, prompt_mask

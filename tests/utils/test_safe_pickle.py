@@ -5,7 +5,7 @@ import pickle
 import numpy as np
 import pytest
 
-from mmfine.datasets import UnsafePickleError, safe_load_pickle
+from mmfine.utils import UnsafePickleError, safe_load_pickle
 
 
 class Evil:
