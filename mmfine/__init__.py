@@ -3,8 +3,8 @@ from . import compat
 
 compat.apply_all()
 
-from . import (apis, datasets, engine, evaluation,  # noqa: E402,F401
-               fileio, models, structures, visualization)
-from .version import __version__  # noqa: E402
+from . import (apis, datasets, engine, evaluation, fileio, models, structures,
+               visualization)
+from .version import __version__
 
 __all__ = ['__version__']

@@ -18,8 +18,11 @@ completion error) and a confusion matrix per method and level.
 import argparse
 import os
 import os.path as osp
+import pickle
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 import numpy as np
 import torch
 
@@ -27,10 +30,11 @@ from mmfine.apis import corruption_study, evaluate_restorers
 from mmfine.datasets.synthetic_fine_skeleton import CLASS_NAMES, make_dataset
 from mmfine.structures import LEVELS
 from mmfine.utils import REPO_ROOT as ROOT
-from mmfine.utils import dump_pickle_atomic, load_config, safe_load_pickle
+from mmfine.utils import atomic_write_bytes, load_config
 
 DATA = osp.join(ROOT, 'data', 'fine_skeleton', 'fine_skeleton_coco17.pkl')
-COMPLETION = 'configs/demo/completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py'
+COMPLETION = ('configs/demo/completion_mlp_1xb64-600i_fine-skeleton-'
+              'coco17-2d.py')
 METHODS = [
     ('ST-GCN', 'configs/demo/stgcn_1xb32-10e_fine-skeleton-coco17-2d-'
      'corrupted.py'),
@@ -46,40 +50,51 @@ RESTORERS = [('completion', 'completion'),
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--work-dir', default=osp.join(ROOT, 'work_dirs',
-                                                       'demo'))
-    parser.add_argument('--epochs', type=int,
-                        help='override the recognition configs\' epochs')
-    parser.add_argument('--seeds', type=int, nargs='+', default=[0],
-                        help='train each recognizer once per seed; the '
-                        'table gives mean and spread (std) over them')
+    parser.add_argument(
+        '--work-dir', default=osp.join(ROOT, 'work_dirs', 'demo'))
+    parser.add_argument(
+        '--epochs', type=int, help='override the recognition configs\' epochs')
+    parser.add_argument(
+        '--seeds',
+        type=int,
+        nargs='+',
+        default=[0],
+        help='train each recognizer once per seed; the '
+        'table gives mean and spread (std) over them')
     return parser.parse_args()
 
 
 def ensure_completion() -> str:
-    """Generate the data when missing or of other classes; the pre-trained
+    """The embedded dataset (rewritten when the generator's output
+    changed, which makes the bank and completion rebuild); the pre-trained
     completion."""
-    if not osp.exists(DATA) or safe_load_pickle(DATA)['classes'] != CLASS_NAMES:
+    data = pickle.dumps(make_dataset(), protocol=4)
+    if not osp.exists(DATA) or open(DATA, 'rb').read() != data:
         print(f'generating the embedded dataset: {osp.relpath(DATA, ROOT)}')
-        dump_pickle_atomic(make_dataset(), DATA)
+        atomic_write_bytes(data, DATA)
     return corruption_study.ensure_completion(
-        COMPLETION, osp.join(ROOT, 'work_dirs', osp.splitext(
-            osp.basename(COMPLETION))[0]))
+        COMPLETION,
+        osp.join(ROOT, 'work_dirs',
+                 osp.splitext(osp.basename(COMPLETION))[0]))
 
 
 def restoration(checkpoint: str, work_dir: str) -> dict:
     """MPJPE of each restorer at each level on the test split."""
-    results = evaluate_restorers(osp.join(ROOT, COMPLETION), checkpoint,
-                                 [r for r, _ in RESTORERS], list(LEVELS),
-                                 osp.join(work_dir, 'restoration'))
+    results = evaluate_restorers(
+        osp.join(ROOT, COMPLETION), checkpoint, [r for r, _ in RESTORERS],
+        list(LEVELS), osp.join(work_dir, 'restoration'))
     return {key: m['restore/MPJPE'] for key, m in results.items()}
 
 
-def train_and_test(name: str, config: str, work_dir: str, seeds,
+def train_and_test(name: str,
+                   config: str,
+                   work_dir: str,
+                   seeds,
                    epochs=None) -> list:
     """One result of ``corruption_study.train_and_test`` per seed."""
     results = []
     for seed in seeds:
+
         def schedule(cfg):
             if epochs:
                 cfg.train_cfg.max_epochs = epochs
@@ -89,9 +104,12 @@ def train_and_test(name: str, config: str, work_dir: str, seeds,
         slug = name.lower().replace('-', '').replace('+', '_')
         if len(seeds) > 1:
             slug = osp.join(slug, f'seed{seed}')
-        results.append(corruption_study.train_and_test(
-            config, osp.join(work_dir, slug), list(LEVELS),
-            customize=schedule))
+        results.append(
+            corruption_study.train_and_test(
+                config,
+                osp.join(work_dir, slug),
+                list(LEVELS),
+                customize=schedule))
     return results
 
 
@@ -110,27 +128,35 @@ def restoration_example(checkpoint: str, work_dir: str) -> str:
     outputs = {}
     for restorer in ('completion', 'linear_interpolation'):
         model = MODELS.build(dict(cfg.model, restorer=restorer))
-        model.load_state_dict(torch.load(checkpoint, map_location='cpu')
-                              ['state_dict'])
+        model.load_state_dict(
+            torch.load(checkpoint, map_location='cpu')['state_dict'])
         model.eval()
         samples = []
         for i in range(len(dataset)):
             item = dataset[i]
-            batch = model.data_preprocessor(dict(
-                inputs=[item['inputs']], data_samples=[item['data_samples']]))
+            batch = model.data_preprocessor(
+                dict(
+                    inputs=[item['inputs']],
+                    data_samples=[item['data_samples']]))
             samples += model(**batch, mode='predict')
         outputs[restorer] = samples
-    errors = [float((s.pred_skeleton - s.gt_skeleton).norm(dim=-1).mean())
-              for s in outputs['completion']]
+    errors = [
+        float((s.pred_skeleton - s.gt_skeleton).norm(dim=-1).mean())
+        for s in outputs['completion']
+    ]
     index = int(np.argsort(errors)[len(errors) // 2])  # the median sample
     sample = outputs['completion'][index]
     keep = sample.frame_mask[0].numpy()
     truth = sample.gt_skeleton[0].numpy()
     interp = outputs['linear_interpolation'][index].pred_skeleton[0].numpy()
     fig = restoration_figure(
-        {'corrupted': truth * keep[:, None, None],
-         'completion': sample.pred_skeleton[0].numpy(),
-         'interpolation': interp, 'ground truth': truth}, keep,
+        {
+            'corrupted': truth * keep[:, None, None],
+            'completion': sample.pred_skeleton[0].numpy(),
+            'interpolation': interp,
+            'ground truth': truth
+        },
+        keep,
         get_layout('coco17').inward,
         title=f"{sample.metainfo['frame_dir']} (median completion error): "
         f'{1 - keep.mean():.0%} of the frames dropped')
@@ -145,14 +171,15 @@ def report(rows: dict, restore: dict, work_dir: str, seeds) -> None:
 
     from mmfine.visualization import accuracy_curve_figure
     table = Table(title='Fine-grained skeletons under temporal corruption '
-                  f'(synthetic COCO-17, {len(CLASS_NAMES)} classes, test split; frames '
-                  'dropped once per sample)')
+                  f'(synthetic COCO-17, {len(CLASS_NAMES)} classes, test '
+                  'split; frames dropped once per sample)')
     table.add_column('level')
     table.add_column('dropped', justify='right')
     for name in rows:
         table.add_column(f'{name} top-1', justify='right')
     for restorer, label in RESTORERS:
         table.add_column(f'MPJPE {label}', justify='right')
+
     def top1(runs, level):
         return np.array([run[level][0] for run in runs])
 
@@ -160,20 +187,21 @@ def report(rows: dict, restore: dict, work_dir: str, seeds) -> None:
         cells = [level, f'{ratio:.0%}']
         for name, runs in rows.items():
             acc = top1(runs, level)
-            cells.append(f'{acc.mean():.3f}' + (
-                f' ± {acc.std():.3f}' if len(acc) > 1 else ''))
+            cells.append(f'{acc.mean():.3f}' +
+                         (f' ± {acc.std():.3f}' if len(acc) > 1 else ''))
         cells += [f'{restore[r, level]:.4f}' for r, _ in RESTORERS]
         table.add_row(*cells)
     Console(width=200).print(table)
     if len(seeds) > 1:
         print(f"top-1: mean ± std over seeds {', '.join(map(str, seeds))}")
-    print('train time per run: ' + ', '.join(
-        f"{n} {np.mean([r['train_s'] for r in runs]):.0f} s"
-        for n, runs in rows.items()))
+    print('train time per run: ' +
+          ', '.join(f"{n} {np.mean([r['train_s'] for r in runs]):.0f} s"
+                    for n, runs in rows.items()))
     curve = accuracy_curve_figure(
-        list(LEVELS.values()),
-        {n: [top1(runs, level).mean() for level in LEVELS]
-         for n, runs in rows.items()})
+        list(LEVELS.values()), {
+            n: [top1(runs, level).mean() for level in LEVELS]
+            for n, runs in rows.items()
+        })
     path = osp.join(work_dir, 'accuracy_vs_corruption.png')
     curve.savefig(path)
     print(f'accuracy against corruption: {path}')
@@ -184,9 +212,11 @@ def main():
     os.chdir(ROOT)  # configs name their data relative to the repository
     os.makedirs(args.work_dir, exist_ok=True)
     checkpoint = ensure_completion()
-    rows = {name: train_and_test(name, config, args.work_dir, args.seeds,
-                                 args.epochs)
-            for name, config in METHODS}
+    rows = {
+        name: train_and_test(name, config, args.work_dir, args.seeds,
+                             args.epochs)
+        for name, config in METHODS
+    }
     restore = restoration(checkpoint, args.work_dir)
     report(rows, restore, args.work_dir, args.seeds)
     print('restoration example: '

@@ -18,6 +18,8 @@ import os.path as osp
 import time
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 from mmengine.runner import Runner
 from rich.console import Console
 from rich.table import Table
@@ -49,12 +51,12 @@ def ensure_data() -> None:
 
 def train_and_test(name: str, config: str, work_dir: str) -> dict:
     slug = name.lower().replace(' ', '_')
-    cfg = quiet(load_config(osp.join(ROOT, config)),
-                osp.join(work_dir, slug))
+    cfg = quiet(load_config(osp.join(ROOT, config)), osp.join(work_dir, slug))
     cfg.test_evaluator = [
         dict(type='AccMetric'),
-        dict(type='ConfusionMatrixPlot',
-             out_file=osp.join(work_dir, f'confusion_matrix_{slug}.png'))
+        dict(
+            type='ConfusionMatrixPlot',
+            out_file=osp.join(work_dir, f'confusion_matrix_{slug}.png'))
     ]
     start = time.time()
     runner = Runner.from_cfg(cfg)
@@ -72,20 +74,21 @@ def train_and_test(name: str, config: str, work_dir: str) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--work-dir', default=osp.join(ROOT, 'work_dirs',
-                                                       'sefar_demo'))
+    parser.add_argument(
+        '--work-dir', default=osp.join(ROOT, 'work_dirs', 'sefar_demo'))
     args = parser.parse_args()
     os.chdir(ROOT)
     ensure_data()
-    rows = {name: train_and_test(name, config, args.work_dir)
-            for name, config in METHODS}
+    rows = {
+        name: train_and_test(name, config, args.work_dir)
+        for name, config in METHODS
+    }
     table = Table(title='Generated motion videos, 6 classes, 10% labelled '
                   '(24 clips) + 216 unlabelled, 90 test clips')
     for column in ('method', 'top-1', 'mean class', 'train',
-                   'pseudo-label acc', 'teacher conf', 'spread',
-                   'AR weight'):
-        table.add_column(column, justify='left' if column == 'method'
-                         else 'right')
+                   'pseudo-label acc', 'teacher conf', 'spread', 'AR weight'):
+        table.add_column(
+            column, justify='left' if column == 'method' else 'right')
     for name, r in rows.items():
         table.add_row(name, f"{r['top1']:.3f}", f"{r['mean']:.3f}",
                       f"{r['train_s']:.0f} s",

@@ -12,12 +12,13 @@ import argparse
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
+# isort: split
+
 from mmfine.apis.corruption_study import at_level
 from mmfine.structures import LEVELS, resolve_ratio
 from mmfine.utils import load_config
-from mmfine.utils.cli import (add_runner_args, apply_runner_args,
-                              build_runner, close_distributed,
-                              parse_runner_args)
+from mmfine.utils.cli import (add_runner_args, apply_runner_args, build_runner,
+                              close_distributed, parse_runner_args)
 
 
 def parse_args():
@@ -25,18 +26,22 @@ def parse_args():
         description='Test (and evaluate) an action recognizer')
     parser.add_argument('config', help='test config file path')
     parser.add_argument('checkpoint', help='checkpoint file')
-    parser.add_argument('--dump', type=str,
-                        help='dump predictions to this pickle file')
-    parser.add_argument('--show-dir',
-                        help='save visualised predictions in this folder')
-    parser.add_argument('--show', action='store_true',
-                        help='show predictions in a window')
-    parser.add_argument('--interval', type=int, default=1,
-                        help='visualise every n-th sample')
-    parser.add_argument('--wait-time', type=float, default=2,
-                        help='seconds each shown prediction stays')
     parser.add_argument(
-        '--corruption', help='test at this temporal-corruption level: '
+        '--dump', type=str, help='dump predictions to this pickle file')
+    parser.add_argument(
+        '--show-dir', help='save visualised predictions in this folder')
+    parser.add_argument(
+        '--show', action='store_true', help='show predictions in a window')
+    parser.add_argument(
+        '--interval', type=int, default=1, help='visualise every n-th sample')
+    parser.add_argument(
+        '--wait-time',
+        type=float,
+        default=2,
+        help='seconds each shown prediction stays')
+    parser.add_argument(
+        '--corruption',
+        help='test at this temporal-corruption level: '
         'minor, moderate, severe or a ratio in [0, 1)')
     add_runner_args(parser)
     return parse_runner_args(parser)
@@ -45,10 +50,14 @@ def parse_args():
 def merge_args(cfg, args):
     """Merge command-line arguments into the config, as MMAction2 does."""
     if args.show or args.show_dir:
-        vis = cfg.default_hooks.setdefault(
-            'visualization', dict(type='VisualizationHook'))
-        vis.update(enable=True, show=args.show, wait_time=args.wait_time,
-                   out_dir=args.show_dir, interval=args.interval)
+        vis = cfg.default_hooks.setdefault('visualization',
+                                           dict(type='VisualizationHook'))
+        vis.update(
+            enable=True,
+            show=args.show,
+            wait_time=args.wait_time,
+            out_dir=args.show_dir,
+            interval=args.interval)
     if args.dump is not None:
         if not args.dump.endswith(('.pkl', '.pickle')):
             raise ValueError(f'--dump must be a .pkl file, got {args.dump}')

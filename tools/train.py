@@ -8,32 +8,45 @@ import argparse
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
+# isort: split
+
 from mmfine.utils import load_config
-from mmfine.utils.cli import (add_runner_args, apply_runner_args,
-                              build_runner, close_distributed,
-                              parse_runner_args)
+from mmfine.utils.cli import (add_runner_args, apply_runner_args, build_runner,
+                              close_distributed, parse_runner_args)
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description='Train an action recognizer')
     parser.add_argument('config', help='train config file path')
     parser.add_argument(
-        '--resume', nargs='?', type=str, const='auto',
+        '--resume',
+        nargs='?',
+        type=str,
+        const='auto',
         help='resume from this checkpoint, or, without a value, from the '
         'latest checkpoint in the work directory')
-    parser.add_argument('--amp', action='store_true',
-                        help='enable automatic mixed precision training')
-    parser.add_argument('--no-validate', action='store_true',
-                        help='do not evaluate checkpoints during training')
     parser.add_argument(
-        '--auto-scale-lr', action='store_true',
+        '--amp',
+        action='store_true',
+        help='enable automatic mixed precision training')
+    parser.add_argument(
+        '--no-validate',
+        action='store_true',
+        help='do not evaluate checkpoints during training')
+    parser.add_argument(
+        '--auto-scale-lr',
+        action='store_true',
         help='scale the learning rate by the actual batch size over '
         'auto_scale_lr.base_batch_size')
     parser.add_argument('--seed', type=int, default=None, help='random seed')
-    parser.add_argument('--diff-rank-seed', action='store_true',
-                        help='use a different seed on each rank')
-    parser.add_argument('--deterministic', action='store_true',
-                        help='deterministic options for the CUDNN backend')
+    parser.add_argument(
+        '--diff-rank-seed',
+        action='store_true',
+        help='use a different seed on each rank')
+    parser.add_argument(
+        '--deterministic',
+        action='store_true',
+        help='deterministic options for the CUDNN backend')
     add_runner_args(parser)
     return parse_runner_args(parser)
 
@@ -63,9 +76,10 @@ def merge_args(cfg, args):
                            f'size in {args.config}')
         cfg.auto_scale_lr.enable = True
     if cfg.get('randomness', None) is None:
-        cfg.randomness = dict(seed=args.seed,
-                              diff_rank_seed=args.diff_rank_seed,
-                              deterministic=args.deterministic)
+        cfg.randomness = dict(
+            seed=args.seed,
+            diff_rank_seed=args.diff_rank_seed,
+            deterministic=args.deterministic)
     elif args.seed is not None:
         cfg.randomness.seed = args.seed
     return apply_runner_args(cfg, args)

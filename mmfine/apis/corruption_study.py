@@ -54,8 +54,7 @@ def at_level(cfg: Config, level, split: str = 'test') -> Config:
     return cfg
 
 
-def with_restorer(cfg: Config, method: str = 'linear_interpolation'
-                  ) -> Config:
+def with_restorer(cfg: Config, method: str = 'linear_interpolation') -> Config:
     """``cfg`` with ``RestoreDroppedFrames(method)`` right after every
     ``TemporalCorruption``: the recognizer sees restored input (FineTec
     Fig. 4's restorers in front of an unchanged recognizer)."""
@@ -69,14 +68,17 @@ def machine_workers() -> int:
     return 0 if (os.cpu_count() or 1) <= 2 else 2
 
 
-def short_schedule(epochs: int, seed: Optional[int] = None,
-                   completion_checkpoint: Optional[str] = None
-                   ) -> Callable[[Config], Config]:
+def short_schedule(
+        epochs: int,
+        seed: Optional[int] = None,
+        completion_checkpoint: Optional[str] = None
+) -> Callable[[Config], Config]:
     """A ``customize`` for ``train_and_test``: ``epochs`` epochs without
     dataset repetition, one validation at the end, learning rate scaled to
     the batch (``auto_scale_lr``), dataloader workers by
     ``machine_workers``, optionally another seed and completion
     checkpoint."""
+
     def customize(cfg: Config) -> Config:
         set_num_workers(cfg, machine_workers())
         cfg.train_cfg.max_epochs = epochs
@@ -92,14 +94,17 @@ def short_schedule(epochs: int, seed: Optional[int] = None,
         if completion_checkpoint and 'completion_checkpoint' in cfg.model:
             cfg.model.completion_checkpoint = completion_checkpoint
         return cfg
+
     return customize
 
 
-def short_pretraining(iters: int, bank_file: str, lr: float = 1e-3
-                      ) -> Callable[[Config], Config]:
+def short_pretraining(iters: int,
+                      bank_file: str,
+                      lr: float = 1e-3) -> Callable[[Config], Config]:
     """A ``customize`` for ``ensure_completion``: ``iters`` iterations at
     ``lr`` with a cosine decay, the bank at ``bank_file``, dataloader
     workers by ``machine_workers``."""
+
     def customize(cfg: Config) -> Config:
         set_num_workers(cfg, machine_workers())
         cfg.model.completion.bank_file = bank_file
@@ -110,6 +115,7 @@ def short_pretraining(iters: int, bank_file: str, lr: float = 1e-3
         for scheduler in cfg.param_scheduler:
             scheduler.T_max = iters
         return cfg
+
     return customize
 
 
@@ -121,7 +127,8 @@ def _older_than(path: str, sources: Sequence[str]) -> bool:
     return any(osp.exists(s) and osp.getmtime(s) > mtime for s in sources)
 
 
-def ensure_completion(config: str, work_dir: str,
+def ensure_completion(config: str,
+                      work_dir: str,
                       customize: Customize = None) -> str:
     """Build the config's skeleton bank and pre-train the completion when
     they are missing or older than the training data they come from.
@@ -133,8 +140,10 @@ def ensure_completion(config: str, work_dir: str,
     cfg = load_config(config)
     if customize:
         cfg = customize(cfg)
-    data = [d['ann_file'] for split, d in split_datasets(cfg)
-            if split == 'train' and 'ann_file' in d]
+    data = [
+        d['ann_file'] for split, d in split_datasets(cfg)
+        if split == 'train' and 'ann_file' in d
+    ]
     bank_file = cfg.model.completion.get('bank_file')
     if bank_file and _older_than(bank_file, data):
         print(f'building the skeleton bank {bank_file}')
@@ -148,7 +157,9 @@ def ensure_completion(config: str, work_dir: str,
     return checkpoint
 
 
-def train_and_test(config: str, work_dir: str, levels: Sequence,
+def train_and_test(config: str,
+                   work_dir: str,
+                   levels: Sequence,
                    customize: Customize = None,
                    confusion_matrices: bool = True) -> Dict:
     """Train ``config`` once, then test its last checkpoint at each level.
@@ -166,6 +177,7 @@ def train_and_test(config: str, work_dir: str, levels: Sequence,
     Returns:
         dict: ``{'train_s': seconds, level: (top-1, mean class accuracy)}``.
     """
+
     def load():
         cfg = load_config(config)
         return customize(cfg) if customize else cfg
@@ -176,15 +188,16 @@ def train_and_test(config: str, work_dir: str, levels: Sequence,
     result = dict(train_s=time.time() - start)
     checkpoint = osp.join(work_dir, f'epoch_{cfg.train_cfg.max_epochs}.pth')
     for level in levels:
-        test_cfg = at_level(quiet(load(), osp.join(work_dir, str(level))),
-                            level)
+        test_cfg = at_level(
+            quiet(load(), osp.join(work_dir, str(level))), level)
         test_cfg.load_from = checkpoint
         test_cfg.test_evaluator = [dict(type='AccMetric')]
         if confusion_matrices:
             test_cfg.test_evaluator.append(
-                dict(type='ConfusionMatrixPlot',
-                     out_file=osp.join(work_dir,
-                                       f'confusion_matrix_{level}.png')))
+                dict(
+                    type='ConfusionMatrixPlot',
+                    out_file=osp.join(work_dir,
+                                      f'confusion_matrix_{level}.png')))
         metrics = Runner.from_cfg(test_cfg).test()
         result[level] = (metrics['acc/top1'], metrics['acc/mean1'])
     return result

@@ -16,10 +16,13 @@ RESTORER_NAMES = {
 }
 
 
-def evaluate_restorers(config: str, checkpoint: str,
-                       restorers: Sequence[str], levels: Sequence[str],
-                       work_dir: str, cfg_options: Optional[Dict] = None
-                       ) -> Dict[Tuple[str, str], Dict]:
+def evaluate_restorers(
+        config: str,
+        checkpoint: str,
+        restorers: Sequence[str],
+        levels: Sequence[str],
+        work_dir: str,
+        cfg_options: Optional[Dict] = None) -> Dict[Tuple[str, str], Dict]:
     """Test ``config``'s ``SkeletonCompletionModel`` with each restorer at
     each level on its test split; ``{(restorer, level): metrics}`` with
     ``restore/MPJPE``, ``restore/N-MPJPE`` and ``restore/MPJVE``. Every

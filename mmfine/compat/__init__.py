@@ -1,7 +1,9 @@
-"""Workarounds for known upstream packaging bugs, applied once on ``import mmfine``.
+"""Workarounds for known upstream packaging bugs, applied once on
+``import mmfine``.
 
 Each module fixes one problem, checks first whether upstream is already fixed
-(then it does nothing) and reports whether it acted through ``apply() -> bool``.
+(then it does nothing) and reports whether it acted through
+``apply() -> bool``.
 """
 from . import (cpu_distributed, drn_localizer, importlib_metadata_alias,
                numpy2_aliases, pkg_resources_fallback, torch_load_safe_globals)

@@ -60,8 +60,8 @@ def cpu_ddp_init(original):
 def apply() -> bool:
     if torch.cuda.is_available():
         return False
-    from mmengine.model import MMDistributedDataParallel
     from mmengine.dist import utils as dist_utils
+    from mmengine.model import MMDistributedDataParallel
     if getattr(dist_utils.init_dist, _MARK, False):
         return False
     patched = cpu_init_dist(dist_utils.init_dist)

@@ -1,4 +1,5 @@
-"""mmengine 0.10.7 resolves ``mmaction::`` base configs through ``pkg_resources``.
+"""mmengine 0.10.7 resolves ``mmaction::`` base configs through
+``pkg_resources``.
 
 setuptools 82 no longer ships ``pkg_resources``; mmfine pins ``setuptools<82``.
 When ``pkg_resources`` is unavailable anyway, mmengine's three package helpers
@@ -61,8 +62,10 @@ def get_installed_path(package: str) -> str:
 def apply() -> bool:
     if pkg_resources_available():
         return False
-    helpers = dict(package2module=package2module, is_installed=is_installed,
-                   get_installed_path=get_installed_path)
+    helpers = dict(
+        package2module=package2module,
+        is_installed=is_installed,
+        get_installed_path=get_installed_path)
     for name in PATCHED_MODULES:
         module = importlib.import_module(name)
         for attr, func in helpers.items():

@@ -30,12 +30,17 @@ def history_buffer_statistic(obj, name: str):
 
 def required_globals() -> list:
     from mmengine.logging import HistoryBuffer
-    dtype_classes = [type(np.dtype(t)) for t in (
-        np.float16, np.float32, np.float64, np.int8, np.int16, np.int32,
-        np.int64, np.uint8, np.uint16, np.uint32, np.uint64, np.bool_)]
-    return [HistoryBuffer, np.ndarray, np.dtype,
-            np.core.multiarray._reconstruct, np.core.multiarray.scalar,
-            (history_buffer_statistic, 'builtins.getattr')] + dtype_classes
+    dtype_classes = [
+        type(np.dtype(t))
+        for t in (np.float16, np.float32, np.float64, np.int8, np.int16,
+                  np.int32, np.int64, np.uint8, np.uint16, np.uint32,
+                  np.uint64, np.bool_)
+    ]
+    return [
+        HistoryBuffer, np.ndarray, np.dtype, np.core.multiarray._reconstruct,
+        np.core.multiarray.scalar,
+        (history_buffer_statistic, 'builtins.getattr')
+    ] + dtype_classes
 
 
 def apply() -> bool:

@@ -6,6 +6,5 @@ from .transforms import LEVELS, TemporalCorruption
 
 __all__ = [
     'CheckedPoseDataset', 'CheckedVideoDataset', 'BadAnnotationError',
-    'pose_annotation_problems',
-    'TemporalCorruption', 'LEVELS'
+    'pose_annotation_problems', 'TemporalCorruption', 'LEVELS'
 ]

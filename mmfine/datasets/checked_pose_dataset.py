@@ -6,8 +6,8 @@ from mmengine.logging import MMLogger, print_log
 from mmaction.datasets import PoseDataset
 from mmaction.registry import DATASETS
 from mmfine.structures import get_layout
-from .pose_annotation_check import pose_annotation_problems, sample_name
 from mmfine.utils.safe_pickle import safe_load_pickle
+from .pose_annotation_check import pose_annotation_problems, sample_name
 
 
 class BadAnnotationError(ValueError):
@@ -46,8 +46,7 @@ class CheckedPoseDataset(PoseDataset):
         self.on_bad_sample = on_bad_sample
         self.skipped: List[str] = []
         self._classes = classes
-        super().__init__(ann_file, pipeline, num_classes=num_classes,
-                         **kwargs)
+        super().__init__(ann_file, pipeline, num_classes=num_classes, **kwargs)
 
     def load_data_list(self) -> List[Dict]:
         if not self.ann_file.endswith('.pkl'):
@@ -69,8 +68,10 @@ class CheckedPoseDataset(PoseDataset):
                         f'{self.ann_file}: no split {self.split!r}; '
                         f'available: {sorted(splits)}')
                 keep = set(splits[self.split])
-                annos = [a for a in annos if isinstance(a, dict) and
-                         a.get('frame_dir', a.get('filename')) in keep]
+                annos = [
+                    a for a in annos if isinstance(a, dict)
+                    and a.get('frame_dir', a.get('filename')) in keep
+                ]
         elif isinstance(data, list):
             if self.split is not None:
                 raise BadAnnotationError(
@@ -117,7 +118,8 @@ class CheckedPoseDataset(PoseDataset):
             print_log(
                 f'{self.ann_file}: skipped {len(bad)} of {len(annos)} '
                 'malformed samples:\n  ' + '\n  '.join(bad),
-                logger=MMLogger.get_current_instance(), level=30)
+                logger=MMLogger.get_current_instance(),
+                level=30)
         if not good:
             raise BadAnnotationError(f'{self.ann_file}: no valid sample '
                                      f'(split {self.split!r})')

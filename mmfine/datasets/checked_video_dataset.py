@@ -30,8 +30,12 @@ class CheckedVideoDataset(VideoDataset):
         on_error: ``'raise'`` or ``'skip'``.
     """
 
-    def __init__(self, ann_file: str, pipeline: List, num_classes: int,
-                 labels: str = 'required', on_error: str = 'raise',
+    def __init__(self,
+                 ann_file: str,
+                 pipeline: List,
+                 num_classes: int,
+                 labels: str = 'required',
+                 on_error: str = 'raise',
                  **kwargs) -> None:
         if labels not in ('required', 'optional'):
             raise ValueError(f"labels must be 'required' or 'optional', got "
@@ -43,8 +47,7 @@ class CheckedVideoDataset(VideoDataset):
             raise ValueError(f'num_classes must be a positive int, got '
                              f'{num_classes!r}')
         self.labels, self.on_error = labels, on_error
-        super().__init__(ann_file, pipeline, num_classes=num_classes,
-                         **kwargs)
+        super().__init__(ann_file, pipeline, num_classes=num_classes, **kwargs)
 
     def load_data_list(self) -> List[Dict]:
         if not osp.exists(self.ann_file):
@@ -81,12 +84,16 @@ class CheckedVideoDataset(VideoDataset):
         return data_list
 
     def _warn_missing_classes(self, data_list: List[Dict]) -> None:
-        missing = sorted(set(range(self.num_classes)) -
-                         {d['label'] for d in data_list})
+        missing = sorted(
+            set(range(self.num_classes)) - {d['label']
+                                            for d in data_list})
         if missing:
-            print_log(f'{self.ann_file}: {len(missing)} of '
-                      f'{self.num_classes} classes have no sample: '
-                      f'{missing}', logger='current', level=30)
+            print_log(
+                f'{self.ann_file}: {len(missing)} of '
+                f'{self.num_classes} classes have no sample: '
+                f'{missing}',
+                logger='current',
+                level=30)
 
     def prepare_data(self, idx: int) -> Optional[Dict]:
         try:

@@ -24,8 +24,9 @@ def pose_annotation_problems(ann: dict,
     if not isinstance(ann, dict):
         return [f'annotation is a {type(ann).__name__}, not a dict']
     problems = []
-    missing = [k for k in ('label', 'total_frames', 'keypoint')
-               if k not in ann]
+    missing = [
+        k for k in ('label', 'total_frames', 'keypoint') if k not in ann
+    ]
     if 'frame_dir' not in ann and 'filename' not in ann:
         missing.insert(0, 'frame_dir')
     if missing:
@@ -34,8 +35,10 @@ def pose_annotation_problems(ann: dict,
     if not isinstance(kp, np.ndarray):
         return [f'keypoint is a {type(kp).__name__}, not a numpy array']
     if kp.ndim != 4:
-        return [f'keypoint has rank {kp.ndim} (shape {kp.shape}); expected '
-                '[persons, frames, joints, coords]']
+        return [
+            f'keypoint has rank {kp.ndim} (shape {kp.shape}); expected '
+            '[persons, frames, joints, coords]'
+        ]
     m, t, v, c = kp.shape
     if c not in (2, 3):
         problems.append(f'keypoint has {c} coordinates per joint; expected '
@@ -70,7 +73,7 @@ def pose_annotation_problems(ann: dict,
     if not isinstance(label, (int, np.integer)) or isinstance(label, bool):
         problems.append(f'label is {label!r}; expected an int')
     elif label < 0 or (num_classes is not None and label >= num_classes):
-        problems.append(f'label {label} is outside [0, {num_classes})'
-                        if num_classes is not None else
-                        f'label {label} is negative')
+        problems.append(
+            f'label {label} is outside [0, {num_classes})'
+            if num_classes is not None else f'label {label} is negative')
     return problems

@@ -5,8 +5,9 @@ from typing import List, Tuple
 import numpy as np
 
 
-def split_labeled(lines: List[str], percent: float, seed: int = 0
-                  ) -> Tuple[List[str], List[str]]:
+def split_labeled(lines: List[str],
+                  percent: float,
+                  seed: int = 0) -> Tuple[List[str], List[str]]:
     """Stratified split of ``path label`` lines: ``percent`` % of each
     class (at least one sample per class, rounded to the nearest count)
     labelled, the rest unlabelled (keeping their true labels, which the
@@ -30,8 +31,9 @@ def split_labeled(lines: List[str], percent: float, seed: int = 0
     for label in sorted(by_class):
         members = by_class[label]
         count = max(1, int(round(len(members) * percent / 100)))
-        chosen.update(rng.choice(members, min(count, len(members)),
-                                 replace=False).tolist())
+        chosen.update(
+            rng.choice(members, min(count, len(members)),
+                       replace=False).tolist())
     labeled = [line for i, line in enumerate(lines) if i in chosen]
     unlabeled = [line for i, line in enumerate(lines) if i not in chosen]
     return labeled, unlabeled

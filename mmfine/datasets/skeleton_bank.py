@@ -9,8 +9,11 @@ from mmfine.structures import sample_key
 from mmfine.utils import split_datasets
 
 
-def build_skeleton_bank(dataset, layout: str, coord_dims: int,
-                        max_windows: int = 4096, passes: int = 1,
+def build_skeleton_bank(dataset,
+                        layout: str,
+                        coord_dims: int,
+                        max_windows: int = 4096,
+                        passes: int = 1,
                         seed: int = 0,
                         min_score: Optional[float] = 0.05) -> Dict:
     """Run ``dataset``'s pipeline (which must yield clean clips of the
@@ -55,17 +58,24 @@ def build_skeleton_bank(dataset, layout: str, coord_dims: int,
                          'for low scores or non-finite values)')
     windows, ids = np.stack(windows), np.asarray(ids, np.int64)
     if len(windows) > max_windows:
-        pick = np.sort(np.random.default_rng(seed).choice(
-            len(windows), max_windows, replace=False))
+        pick = np.sort(
+            np.random.default_rng(seed).choice(
+                len(windows), max_windows, replace=False))
         windows, ids = windows[pick], ids[pick]
-    return dict(windows=windows, sample_ids=ids, layout=layout,
-                num_joints=windows.shape[2],
-                coord_dims=coord_dims, window=windows.shape[1],
-                left_out=dropped)
+    return dict(
+        windows=windows,
+        sample_ids=ids,
+        layout=layout,
+        num_joints=windows.shape[2],
+        coord_dims=coord_dims,
+        window=windows.shape[1],
+        left_out=dropped)
 
 
-def build_skeleton_bank_from_config(cfg, max_windows: int = 4096,
-                                    passes: int = 2, seed: int = 0) -> Dict:
+def build_skeleton_bank_from_config(cfg,
+                                    max_windows: int = 4096,
+                                    passes: int = 2,
+                                    seed: int = 0) -> Dict:
     """The bank of a completion pre-training config (an mmengine
     ``Config``): windows of its train split through its train pipeline,
     checked against the completion's window and joint count."""
@@ -75,9 +85,9 @@ def build_skeleton_bank_from_config(cfg, max_windows: int = 4096,
     init_default_scope(cfg.get('default_scope', 'mmaction'))
     completion = cfg.model.completion
     dataset_cfg = dict(split_datasets(cfg))['train']
-    bank = build_skeleton_bank(DATASETS.build(dataset_cfg), completion.layout,
-                               completion.get('coord_dims', 2), max_windows,
-                               passes, seed)
+    bank = build_skeleton_bank(
+        DATASETS.build(dataset_cfg), completion.layout,
+        completion.get('coord_dims', 2), max_windows, passes, seed)
     if bank['num_joints'] != completion.num_joints or \
             bank['window'] != completion.get('window', 16):
         raise ValueError(

@@ -6,11 +6,10 @@ Sixteen classes that differ only by subtle motion:
   left or right arm, one or two turns, forward or reversed (the reversed
   class is the forward one played backwards, i.e. the other rotation sense);
 * ``arm_circle ... flick``: the one-turn circle with a fast forearm flick
-  (the elbow folds and opens again) in its middle part, lasting 8-12% of
-  the sample (4-9 frames). Each differs from its plain twin only by this
-  short, fast sub-movement: with 75% of the frames dropped, one or two of
-  its frames are usually left, and all of it is gone in about a quarter of
-  the samples;
+  (the elbow folds and opens again) in its middle part, lasting 15-22% of
+  the sample (6-17 frames; 2-4 frames of a 16-frame clip). Each differs
+  from its plain twin only by this short, fast sub-movement: with 75% of
+  the frames dropped, a clip keeps one of its frames or none;
 * ``knee_then_arm``: a knee lift followed by raising the arm of the other
   side, led by the left or right leg, or the same played backwards (arm
   first, then knee).
@@ -31,14 +30,23 @@ IMG_SHAPE = (1080, 1920)
 # rest pose in metres, y up, pelvis centre at (0, 1); person faces the camera
 # so its left side is on the image's right (+x)
 _REST = {
-    'nose': (0.0, 1.62), 'left_eye': (0.03, 1.65), 'right_eye': (-0.03, 1.65),
-    'left_ear': (0.07, 1.62), 'right_ear': (-0.07, 1.62),
-    'left_shoulder': (0.18, 1.42), 'right_shoulder': (-0.18, 1.42),
-    'left_elbow': (0.2, 1.15), 'right_elbow': (-0.2, 1.15),
-    'left_wrist': (0.21, 0.9), 'right_wrist': (-0.21, 0.9),
-    'left_hip': (0.1, 0.95), 'right_hip': (-0.1, 0.95),
-    'left_knee': (0.11, 0.52), 'right_knee': (-0.11, 0.52),
-    'left_ankle': (0.11, 0.08), 'right_ankle': (-0.11, 0.08),
+    'nose': (0.0, 1.62),
+    'left_eye': (0.03, 1.65),
+    'right_eye': (-0.03, 1.65),
+    'left_ear': (0.07, 1.62),
+    'right_ear': (-0.07, 1.62),
+    'left_shoulder': (0.18, 1.42),
+    'right_shoulder': (-0.18, 1.42),
+    'left_elbow': (0.2, 1.15),
+    'right_elbow': (-0.2, 1.15),
+    'left_wrist': (0.21, 0.9),
+    'right_wrist': (-0.21, 0.9),
+    'left_hip': (0.1, 0.95),
+    'right_hip': (-0.1, 0.95),
+    'left_knee': (0.11, 0.52),
+    'right_knee': (-0.11, 0.52),
+    'left_ankle': (0.11, 0.08),
+    'right_ankle': (-0.11, 0.08),
 }
 REST_POSE = np.array([_REST[j] for j in LAYOUT.joints], dtype=np.float64)
 UPPER_ARM, FOREARM = 0.27, 0.25
@@ -53,19 +61,32 @@ def _class_table() -> List[Tuple[str, dict]]:
                 name = (f'arm_circle_{side}_{turns}turn'
                         f'{"s" if turns > 1 else ""}'
                         f'_{"reversed" if reverse else "forward"}')
-                table.append((name, dict(kind='arm_circle', side=side,
-                                         turns=turns, reverse=reverse)))
+                table.append((name,
+                              dict(
+                                  kind='arm_circle',
+                                  side=side,
+                                  turns=turns,
+                                  reverse=reverse)))
         for reverse in (False, True):
             name = (f'arm_circle_{side}_1turn_'
                     f'{"reversed" if reverse else "forward"}_flick')
-            table.append((name, dict(kind='arm_circle', side=side, turns=1,
-                                     reverse=reverse, flick=True)))
+            table.append((name,
+                          dict(
+                              kind='arm_circle',
+                              side=side,
+                              turns=1,
+                              reverse=reverse,
+                              flick=True)))
     for side in ('left', 'right'):
         for reverse in (False, True):
-            name = (f'arm_then_knee_{side}' if reverse else
-                    f'knee_then_arm_{side}')
-            table.append((name, dict(kind='knee_then_arm', side=side,
-                                     turns=1, reverse=reverse)))
+            name = (f'arm_then_knee_{side}'
+                    if reverse else f'knee_then_arm_{side}')
+            table.append((name,
+                          dict(
+                              kind='knee_then_arm',
+                              side=side,
+                              turns=1,
+                              reverse=reverse)))
     return table
 
 
@@ -124,10 +145,9 @@ def _motion(spec: dict, t: int, rng: np.random.Generator) -> np.ndarray:
         angle = start + 2 * np.pi * spec['turns'] * _ease(u)
         _set_arm(pose, spec['side'], angle, sign)
         if spec.get('flick', False):
-            width = rng.uniform(0.08, 0.12)
-            start = rng.uniform(0.3, 0.7 - width)
-            _fold_forearm(pose, spec['side'], _bump((u - start) / width),
-                          sign)
+            width = rng.uniform(0.15, 0.22)
+            start = rng.uniform(0.25, 0.75 - width)
+            _fold_forearm(pose, spec['side'], _bump((u - start) / width), sign)
         # the body leans slightly away from the moving arm
         lean = 0.015 * np.sin(angle) * sign
         pose[:, :, 0] -= lean[:, None] * (pose[:, :, 1] - 1.0)
@@ -148,8 +168,10 @@ def _nuisance(pose: np.ndarray, rng: np.random.Generator) -> np.ndarray:
                                          time + rng.uniform(0, 2 * np.pi))
     pose = pose.copy()
     pose[:, :, 0] += sway[:, None] * (pose[:, :, 1] / 1.6)
-    head = [LAYOUT.index(j) for j in ('nose', 'left_eye', 'right_eye',
-                                      'left_ear', 'right_ear')]
+    head = [
+        LAYOUT.index(j)
+        for j in ('nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear')
+    ]
     pose[:, head, 1] += rng.uniform(0, 0.02) * np.sin(
         2 * np.pi * rng.uniform(0.5, 1.5) * time)[:, None]
     drift = rng.uniform(-0.15, 0.15) * np.linspace(0, 1, t)
@@ -157,8 +179,8 @@ def _nuisance(pose: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return pose
 
 
-def _to_image(pose: np.ndarray, rng: np.random.Generator
-              ) -> Tuple[np.ndarray, np.ndarray]:
+def _to_image(pose: np.ndarray,
+              rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
     """Project to pixels with size/position jitter, camera noise and missed
     detections; return ``keypoint [t, 17, 2]`` and ``score [t, 17]``."""
     h, w = IMG_SHAPE
@@ -175,13 +197,13 @@ def _to_image(pose: np.ndarray, rng: np.random.Generator
         for _ in range(rng.integers(1, 4)):
             start = rng.integers(0, len(xy))
             length = rng.integers(1, 6)
-            joints = rng.choice(LAYOUT.num_joints, rng.integers(1, 4),
-                                replace=False)
+            joints = rng.choice(
+                LAYOUT.num_joints, rng.integers(1, 4), replace=False)
             span = slice(start, start + length)
             for j in joints:
                 score[span, j] = rng.uniform(0, 0.05, score[span, j].shape)
-                xy[span, j] += rng.normal(0, 0.15 * height_px,
-                                          xy[span, j].shape)
+                xy[span, j] += rng.normal(0, 0.15 * height_px, xy[span,
+                                                                  j].shape)
     return xy.astype(np.float32), score.astype(np.float32)
 
 
@@ -214,5 +236,8 @@ def make_dataset(train_per_class: int = 40,
             annotations.append(sample)
             part = 'train' if i < train_per_class else 'test'
             split[part].append(sample['frame_dir'])
-    return dict(split=split, annotations=annotations,
-                classes=list(CLASS_NAMES), layout=LAYOUT.name)
+    return dict(
+        split=split,
+        annotations=annotations,
+        classes=list(CLASS_NAMES),
+        layout=LAYOUT.name)

@@ -7,8 +7,8 @@ from typing import Dict, List, Tuple
 import cv2
 import numpy as np
 
-CLASSES = ('moves right', 'moves left', 'moves down', 'moves up',
-           'grows', 'shrinks')
+CLASSES = ('moves right', 'moves left', 'moves down', 'moves up', 'grows',
+           'shrinks')
 
 
 def _trajectory(label: int, frames: int, size: int,
@@ -16,8 +16,7 @@ def _trajectory(label: int, frames: int, size: int,
     """Centre ``(frames, 2)`` (x, y) and half side ``(frames,)`` of the
     moving square."""
     t = np.linspace(0, 1, frames)
-    centre = np.repeat(rng.uniform(0.3 * size, 0.7 * size, 2)[None],
-                       frames, 0)
+    centre = np.repeat(rng.uniform(0.3 * size, 0.7 * size, 2)[None], frames, 0)
     if label < 4:  # a straight move, its whole travel inside the frame
         axis, sign = divmod(label, 2)[0], 1 - 2 * (label % 2)
         travel = rng.uniform(0.3, 0.45) * size
@@ -43,8 +42,8 @@ def render_video(label: int, frames: int, size: int,
     for i in range(frames):
         frame = background.copy()
         (x, y), h = centre[i], half[i]
-        cv2.rectangle(frame, (int(x - h), int(y - h)), (int(x + h), int(y + h)),
-                      colour, -1)
+        cv2.rectangle(frame, (int(x - h), int(y - h)),
+                      (int(x + h), int(y + h)), colour, -1)
         noise = rng.integers(-12, 13, frame.shape)
         video[i] = np.clip(frame.astype(np.int16) + noise, 0, 255)
     return video
@@ -62,8 +61,10 @@ def write_video(path: str, video: np.ndarray, fps: int = 12) -> None:
     writer.release()
 
 
-def make_motion_videos(root: str, per_class: Dict[str, int] = None,
-                       frames: int = 24, size: int = 32,
+def make_motion_videos(root: str,
+                       per_class: Dict[str, int] = None,
+                       frames: int = 24,
+                       size: int = 32,
                        seed: int = 0) -> Dict[str, List[str]]:
     """Write ``root/<split>/<label>_<i>.mp4`` and ``root/<split>.txt``
     lists (``path label``, paths relative to ``root``); returns the list
@@ -76,8 +77,9 @@ def make_motion_videos(root: str, per_class: Dict[str, int] = None,
         for label in range(len(CLASSES)):
             for i in range(count):
                 name = f'{split}/{label}_{i:03d}.mp4'
-                write_video(osp.join(root, name),
-                            render_video(label, frames, size, rng))
+                write_video(
+                    osp.join(root, name), render_video(label, frames, size,
+                                                       rng))
                 lines.append(f'{name} {label}')
         rng.shuffle(lines)
         with open(osp.join(root, f'{split}.txt'), 'w') as f:

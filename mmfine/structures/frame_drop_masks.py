@@ -74,7 +74,9 @@ def random_drop_mask(length: int, ratio: float,
     return keep
 
 
-def burst_drop_mask(length: int, ratio: float, rng: np.random.Generator,
+def burst_drop_mask(length: int,
+                    ratio: float,
+                    rng: np.random.Generator,
                     mean_burst: float = 4.0) -> np.ndarray:
     """Drop frames in bursts, as an online detector loses fast motion.
 
@@ -87,8 +89,8 @@ def burst_drop_mask(length: int, ratio: float, rng: np.random.Generator,
     keep = np.ones(length, dtype=bool)
     while (~keep).sum() < target:
         start = rng.choice(np.flatnonzero(keep))
-        burst = min(rng.geometric(1.0 / mean_burst),
-                    target - int((~keep).sum()))
+        burst = min(
+            rng.geometric(1.0 / mean_burst), target - int((~keep).sum()))
         stop = start
         while stop < length and burst > 0:
             burst -= int(keep[stop])
@@ -101,8 +103,11 @@ def block_drop_mask(length: int, ratio: float, where: str) -> np.ndarray:
     """Drop one contiguous block at the ``'prefix'``, ``'suffix'`` or
     ``'middle'`` of ``length`` frames."""
     drop = num_dropped(length, ratio)
-    start = {'prefix': 0, 'suffix': length - drop,
-             'middle': (length - drop) // 2}.get(where)
+    start = {
+        'prefix': 0,
+        'suffix': length - drop,
+        'middle': (length - drop) // 2
+    }.get(where)
     if start is None:
         raise ValueError(f'unknown block position {where!r}')
     keep = np.ones(length, dtype=bool)
@@ -110,8 +115,11 @@ def block_drop_mask(length: int, ratio: float, where: str) -> np.ndarray:
     return keep
 
 
-def drop_mask(length: int, ratio: float, rng: np.random.Generator,
-              mode: str = 'random', mean_burst: float = 4.0) -> np.ndarray:
+def drop_mask(length: int,
+              ratio: float,
+              rng: np.random.Generator,
+              mode: str = 'random',
+              mean_burst: float = 4.0) -> np.ndarray:
     """One keep mask of ``length`` frames under ``mode`` (``'random'``, the
     paper's protocol, or ``'burst'``)."""
     if mode == 'random':

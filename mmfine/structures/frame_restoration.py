@@ -27,8 +27,7 @@ def _nearest_index(keep: torch.Tensor, forward: bool) -> torch.Tensor:
         marked = torch.where(keep, idx, torch.full_like(idx, -1))
         return torch.cummax(marked, dim=1).values
     marked = torch.where(keep, idx, torch.full_like(idx, length))
-    return torch.flip(torch.cummin(torch.flip(marked, [1]), dim=1).values,
-                      [1])
+    return torch.flip(torch.cummin(torch.flip(marked, [1]), dim=1).values, [1])
 
 
 def _gather(seq: torch.Tensor, index: torch.Tensor) -> torch.Tensor:

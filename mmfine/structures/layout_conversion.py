@@ -42,7 +42,9 @@ def conversion_sources(src, dst) -> List[Tuple[int, ...]]:
     return sources
 
 
-def convert_keypoints(keypoint: np.ndarray, src, dst,
+def convert_keypoints(keypoint: np.ndarray,
+                      src,
+                      dst,
                       keypoint_score: np.ndarray = None):
     """Re-order/derive joints along axis ``-2`` of ``keypoint [..., V, C]``.
 

@@ -1,4 +1,5 @@
-"""Named skeleton joint layouts: joints, bones, centre, flip pairs, body regions."""
+"""Named skeleton joint layouts: joints, bones, centre, flip pairs, body
+regions."""
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Dict, List, Sequence, Tuple
@@ -134,8 +135,8 @@ class SkeletonLayout:
 
     def graph_layout(self) -> dict:
         """The dict MMAction2's ``Graph(layout=...)`` accepts."""
-        return dict(num_node=self.num_joints, inward=self.inward,
-                    center=self.center)
+        return dict(
+            num_node=self.num_joints, inward=self.inward, center=self.center)
 
     def subset(self, joints: Sequence[str]) -> List[int]:
         return [self.index(j) for j in joints]

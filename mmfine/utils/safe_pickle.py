@@ -14,13 +14,14 @@ ALLOWED_GLOBALS = {
     ('builtins', 'bytearray'),
     ('numpy', 'ndarray'),
     ('numpy', 'dtype'),
-} | {(m, n) for m in ('numpy.core.multiarray', 'numpy._core.multiarray')
-     for n in ('_reconstruct', 'scalar')} | {
-    ('numpy.dtypes', n) for n in (
-        'Float16DType', 'Float32DType', 'Float64DType', 'Int8DType',
-        'Int16DType', 'Int32DType', 'Int64DType', 'UInt8DType', 'UInt16DType',
-        'UInt32DType', 'UInt64DType', 'BoolDType', 'StrDType', 'BytesDType',
-        'ObjectDType')}
+} | {(m, n)
+     for m in ('numpy.core.multiarray', 'numpy._core.multiarray')
+     for n in ('_reconstruct', 'scalar')
+     } | {('numpy.dtypes', n)
+          for n in ('Float16DType', 'Float32DType', 'Float64DType',
+                    'Int8DType', 'Int16DType', 'Int32DType', 'Int64DType',
+                    'UInt8DType', 'UInt16DType', 'UInt32DType', 'UInt64DType',
+                    'BoolDType', 'StrDType', 'BytesDType', 'ObjectDType')}
 
 
 class UnsafePickleError(pickle.UnpicklingError):

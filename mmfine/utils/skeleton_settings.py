@@ -62,8 +62,9 @@ def insert_restorer(cfg: Config, method: str) -> Config:
             following = pipeline[i + 1] if i + 1 < len(pipeline) else {}
             if pipeline[i].get('type') == 'TemporalCorruption' and \
                     following.get('type') != 'RestoreDroppedFrames':
-                pipeline.insert(i + 1, ConfigDict(type='RestoreDroppedFrames',
-                                                  method=method))
+                pipeline.insert(
+                    i + 1,
+                    ConfigDict(type='RestoreDroppedFrames', method=method))
     return cfg
 
 
@@ -90,8 +91,10 @@ def _model_dicts(node) -> Iterator[Tuple[Optional[str], Dict]]:
 
 
 def _model_layouts(cfg: Config) -> List[str]:
-    return [d['layout'] for key, d in _model_dicts(cfg.get('model', {}))
-            if key != 'graph_cfg' and isinstance(d.get('layout'), str)]
+    return [
+        d['layout'] for key, d in _model_dicts(cfg.get('model', {}))
+        if key != 'graph_cfg' and isinstance(d.get('layout'), str)
+    ]
 
 
 def apply_skeleton_settings(cfg: Config) -> Config:
@@ -138,8 +141,10 @@ def apply_skeleton_settings(cfg: Config) -> Config:
             elif 'num_joints' in node and key == 'physics':
                 node['num_joints'] = layout.num_joints
         return cfg
-    named = {get_layout(d['layout']).name for _, d in split_datasets(cfg)
-             if d.get('layout')}
+    named = {
+        get_layout(d['layout']).name
+        for _, d in split_datasets(cfg) if d.get('layout')
+    }
     named |= {get_layout(name).name for name in _model_layouts(cfg)}
     if len(named) > 1:
         raise ValueError(

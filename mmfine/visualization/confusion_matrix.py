@@ -25,14 +25,21 @@ def confusion_matrix_figure(matrix: np.ndarray,
     ax.set_xlabel('predicted')
     ax.set_ylabel('true')
     acc = np.trace(matrix) / max(matrix.sum(), 1)
-    ax.set_title(f'{title} (top-1 {acc:.3f}, mean class '
-                 f'{np.mean(np.diag(rates)):.3f})', fontsize=9)
+    ax.set_title(
+        f'{title} (top-1 {acc:.3f}, mean class '
+        f'{np.mean(np.diag(rates)):.3f})',
+        fontsize=9)
     for i in range(n):
         for j in range(n):
             if matrix[i, j]:
-                ax.text(j, i, int(matrix[i, j]), ha='center', va='center',
-                        fontsize=6,
-                        color='white' if rates[i, j] > 0.5 else 'black')
+                ax.text(
+                    j,
+                    i,
+                    int(matrix[i, j]),
+                    ha='center',
+                    va='center',
+                    fontsize=6,
+                    color='white' if rates[i, j] > 0.5 else 'black')
     fig.tight_layout()
     return fig
 

@@ -24,8 +24,10 @@ def accuracy_curve_figure(levels: Sequence[float],
     return fig
 
 
-def restoration_figure(rows: Dict[str, np.ndarray], keep: np.ndarray,
-                       edges, title: str = ''):
+def restoration_figure(rows: Dict[str, np.ndarray],
+                       keep: np.ndarray,
+                       edges,
+                       title: str = ''):
     """Skeletons ``(T, V, 2)`` drawn frame by frame, one row per entry of
     ``rows`` (e.g. corrupted, completion, interpolation, ground truth; the
     last one sets the axes). Dropped frames are greyed in a row named
@@ -66,12 +68,15 @@ def restoration_figure(rows: Dict[str, np.ndarray], keep: np.ndarray,
                 continue
             if restoration and dropped:
                 for a, b in edges:
-                    ax.plot(truth[t, [a, b], 0], truth[t, [a, b], 1],
-                            color='0.8', lw=2)
+                    ax.plot(
+                        truth[t, [a, b], 0],
+                        truth[t, [a, b], 1],
+                        color='0.8',
+                        lw=2)
             colour = 'tab:orange' if (restoration and dropped) else \
                 'tab:blue'
             for a, b in edges:
-                ax.plot(seq[t, [a, b], 0], seq[t, [a, b], 1], color=colour,
-                        lw=1)
+                ax.plot(
+                    seq[t, [a, b], 0], seq[t, [a, b], 1], color=colour, lw=1)
     fig.suptitle(title, fontsize=9)
     return fig

@@ -25,7 +25,9 @@ import argparse
 import os
 import os.path as osp
 
-import mmfine  # noqa: F401
+import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 import numpy as np
 from mmengine.config import DictAction
 from rich.console import Console
@@ -47,27 +49,35 @@ BUILT_IN = {  # dataset: config stem, default epochs
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--dataset', choices=BUILT_IN,
-                        help='a built-in real dataset (default: nw_ucla '
-                        'unless --stgcn/--finetec/--completion are given)')
+    parser.add_argument(
+        '--dataset',
+        choices=BUILT_IN,
+        help='a built-in real dataset (default: nw_ucla '
+        'unless --stgcn/--finetec/--completion are given)')
     parser.add_argument('--stgcn', help='ST-GCN config (custom dataset)')
     parser.add_argument('--finetec', help='FineTec config (custom dataset)')
-    parser.add_argument('--completion',
-                        help='completion pre-training config (custom)')
-    parser.add_argument('--name', default='custom',
-                        help='work sub-directory of a custom run')
+    parser.add_argument(
+        '--completion', help='completion pre-training config (custom)')
+    parser.add_argument(
+        '--name', default='custom', help='work sub-directory of a custom run')
     parser.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
     parser.add_argument('--train-level', default='moderate', choices=LEVELS)
-    parser.add_argument('--epochs', type=int,
-                        help='recognizer epochs (default: per dataset, 10 '
-                        'for a custom one)')
+    parser.add_argument(
+        '--epochs',
+        type=int,
+        help='recognizer epochs (default: per dataset, 10 '
+        'for a custom one)')
     parser.add_argument('--completion-iters', type=int, default=1500)
     parser.add_argument(
-        '--cfg-options', nargs='+', action=DictAction, default={},
+        '--cfg-options',
+        nargs='+',
+        action=DictAction,
+        default={},
         help='recognizer config overrides, e.g. clip_len=48 (top-level '
         'skeleton settings are applied as tools/train.py does)')
-    parser.add_argument('--work-dir', default=osp.join(
-        REPO_ROOT, 'work_dirs', 'benchmark_finetec_real'))
+    parser.add_argument(
+        '--work-dir',
+        default=osp.join(REPO_ROOT, 'work_dirs', 'benchmark_finetec_real'))
     parser.add_argument('--shared-data', default=shared_data_dir())
     args = parser.parse_args()
     custom = (args.stgcn, args.finetec, args.completion)
@@ -82,8 +92,8 @@ def configs(args):
     """``(name, completion config, {method: config}, epochs)``."""
     if args.stgcn:
         return (args.name, args.completion,
-                dict(stgcn=args.stgcn, finetec=args.finetec),
-                args.epochs or 10)
+                dict(stgcn=args.stgcn, finetec=args.finetec), args.epochs
+                or 10)
     name = args.dataset or 'nw_ucla'
     stem, epochs = BUILT_IN[name]
     ann_file = osp.join('data', name, f'{name}_3d.pkl')
@@ -92,9 +102,10 @@ def configs(args):
                            ann_file)
     level = args.train_level
     return (name, f'configs/finetec/completion_mlp_1xb64-10k_{stem}.py',
-            dict(stgcn=f'configs/finetec/stgcn_8xb16-40e_{stem}-{level}.py',
-                 finetec='configs/finetec/finetec_stgcn_8xb16-40e_'
-                 f'{stem}-{level}.py'), args.epochs or epochs)
+            dict(
+                stgcn=f'configs/finetec/stgcn_8xb16-40e_{stem}-{level}.py',
+                finetec='configs/finetec/finetec_stgcn_8xb16-40e_'
+                f'{stem}-{level}.py'), args.epochs or epochs)
 
 
 def main():
@@ -122,11 +133,17 @@ def main():
                 return extra(cfg) if extra else cfg
 
             slug = label.lower().replace('-', '').replace('+', '_')
-            rows[label].append(study.train_and_test(
-                config, osp.join(work_dir, slug, f'seed{seed}'),
-                levels, customize))
-    top1 = {label: {level: np.array([r[level][0] for r in runs])
-                    for level in levels} for label, runs in rows.items()}
+            rows[label].append(
+                study.train_and_test(config,
+                                     osp.join(work_dir, slug, f'seed{seed}'),
+                                     levels, customize))
+    top1 = {
+        label: {
+            level: np.array([r[level][0] for r in runs])
+            for level in levels
+        }
+        for label, runs in rows.items()
+    }
     table = Table(title=f'{name}: trained at {args.train_level}, {epochs} '
                   f'epochs, completion {args.completion_iters} iterations, '
                   f'top-1 mean ± std over seeds {args.seeds}')
@@ -135,16 +152,19 @@ def main():
         table.add_column(f'{label} top-1', justify='right')
     for level in levels:
         ratio = LEVELS.get(level, level)
-        table.add_row(f'{level or "clean"} ({ratio:.0%})', *[
-            f'{top1[label][level].mean():.3f} ± {top1[label][level].std():.3f}'
-            for label in rows])
+        table.add_row(
+            f'{level or "clean"} ({ratio:.0%})', *[
+                f'{top1[label][level].mean():.3f} '
+                f'± {top1[label][level].std():.3f}' for label in rows
+            ])
     Console(width=160).print(table)
-    print('train time per run: ' + ', '.join(
-        f"{n} {np.mean([r['train_s'] for r in runs]) / 60:.1f} min"
-        for n, runs in rows.items()))
+    print('train time per run: ' +
+          ', '.join(f"{n} {np.mean([r['train_s'] for r in runs]) / 60:.1f} min"
+                    for n, runs in rows.items()))
     figure = accuracy_curve_figure(
         [LEVELS.get(level, level) for level in levels],
-        {n: [top1[n][level].mean() for level in levels] for n in rows})
+        {n: [top1[n][level].mean() for level in levels]
+         for n in rows})
     path = osp.join(work_dir, 'accuracy_vs_corruption.png')
     figure.savefig(path)
     print(f'accuracy against corruption: {path}')

@@ -12,7 +12,9 @@ took 1.64x ST-GCN's inference time).
 """
 import argparse
 
-import mmfine  # noqa: F401
+import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 import numpy as np
 import torch
 from mmengine.registry import init_default_scope
@@ -34,8 +36,8 @@ def parse_args():
     parser.add_argument('--batch', type=int, default=16)
     parser.add_argument('--drop-ratio', type=float, default=0.5)
     parser.add_argument('--repeats', type=int, default=20)
-    parser.add_argument('--threads', type=int,
-                        help='torch threads (default: torch\'s choice)')
+    parser.add_argument(
+        '--threads', type=int, help='torch threads (default: torch\'s choice)')
     return parser.parse_args()
 
 
@@ -49,8 +51,7 @@ def build(config: str):
         completion = model.completion  # a full-size bank, as after training
         completion.set_bank(
             torch.randn(4096, completion.window, completion.num_joints,
-                        completion.coord_dims) * 0.3,
-            torch.arange(4096))
+                        completion.coord_dims) * 0.3, torch.arange(4096))
     return model, cfg
 
 
@@ -58,13 +59,15 @@ def make_batch(cfg, batch: int, ratio: float):
     pipeline = dict(split_datasets(cfg))['train']
     clip_len = next(t.clip_len for t in pipeline.pipeline
                     if t.type == 'UniformSampleFrames')
-    persons = next((t.get('num_person', 2) for t in pipeline.pipeline
-                    if t.type == 'FormatGCNInput'), 1)
+    persons = next((t.get('num_person', 2)
+                    for t in pipeline.pipeline if t.type == 'FormatGCNInput'),
+                   1)
     from mmfine.structures import get_layout
     joints = get_layout(pipeline.layout).num_joints
     rng = np.random.default_rng(0)
-    masks = np.stack([random_drop_mask(clip_len, ratio, rng)
-                      for _ in range(batch)]).astype(np.float32)
+    masks = np.stack([
+        random_drop_mask(clip_len, ratio, rng) for _ in range(batch)
+    ]).astype(np.float32)
     inputs = torch.randn(batch, 1, persons, clip_len, joints, 3) * 0.3
     inputs *= torch.as_tensor(masks)[:, None, None, :, None, None]
     samples = []
@@ -80,14 +83,16 @@ def inference_shares(model, inputs, samples, repeats: int) -> dict:
     (median over ``repeats``), measured with forward hooks."""
     import time
     spent, start = {}, {}
-    modules = {name: child for name, child in model.named_children()
-               if name != 'data_preprocessor'}
+    modules = {
+        name: child
+        for name, child in model.named_children()
+        if name != 'data_preprocessor'
+    }
     for name, child in modules.items():
         child.register_forward_pre_hook(
             lambda m, a, n=name: start.__setitem__(n, time.perf_counter()))
-        child.register_forward_hook(
-            lambda m, a, o, n=name: spent.setdefault(n, []).append(
-                time.perf_counter() - start[n]))
+        child.register_forward_hook(lambda m, a, o, n=name: spent.setdefault(
+            n, []).append(time.perf_counter() - start[n]))
     model.eval()
     total = []
     with torch.no_grad():
@@ -108,15 +113,18 @@ def main():
     init_default_scope('mmaction')
     torch.manual_seed(0)
     models = {}
-    for name, config in (('ST-GCN', args.baseline),
-                         ('FineTec', args.finetec)):
+    for name, config in (('ST-GCN', args.baseline), ('FineTec', args.finetec)):
         models[name] = build(config)
     inputs, samples = make_batch(models['FineTec'][1], args.batch,
                                  args.drop_ratio)
-    params = {name: sum(p.numel() for p in m.parameters())
-              for name, (m, _) in models.items()}
-    optims = {name: torch.optim.SGD(m.parameters(), lr=1e-3)
-              for name, (m, _) in models.items()}
+    params = {
+        name: sum(p.numel() for p in m.parameters())
+        for name, (m, _) in models.items()
+    }
+    optims = {
+        name: torch.optim.SGD(m.parameters(), lr=1e-3)
+        for name, (m, _) in models.items()
+    }
 
     def train_step(name):
         model = models[name][0].train()
@@ -131,28 +139,37 @@ def main():
             model(inputs, samples, mode='predict')
 
     timed = interleaved_medians(
-        {(name, kind): (lambda n=name, f=fn: f(n)) for name in models
-         for kind, fn in (('train', train_step), ('infer', infer))},
-        args.repeats)
-    med = {name: {kind: timed[name, kind] for kind in ('train', 'infer')}
-           for name in models}
+        {
+            (name, kind): (lambda n=name, f=fn: f(n))
+            for name in models
+            for kind, fn in (('train', train_step), ('infer', infer))
+        }, args.repeats)
+    med = {
+        name: {
+            kind: timed[name, kind]
+            for kind in ('train', 'infer')
+        }
+        for name in models
+    }
     table = Table(title=f'FineTec vs ST-GCN, batch {args.batch}, '
                   f'{inputs.shape[3]} frames, median of {args.repeats}')
     for column in ('model', 'params', 'train step', 'inference'):
-        table.add_column(column, justify='left' if column == 'model' else
-                         'right')
+        table.add_column(
+            column, justify='left' if column == 'model' else 'right')
     for name in models:
         table.add_row(name, f"{params[name] / 1e6:.2f} M",
                       f"{med[name]['train'] * 1e3:.1f} ms",
                       f"{med[name]['infer'] * 1e3:.1f} ms")
-    ratio = {k: med['FineTec'][k] / med['ST-GCN'][k]
-             for k in ('train', 'infer')}
+    ratio = {
+        k: med['FineTec'][k] / med['ST-GCN'][k]
+        for k in ('train', 'infer')
+    }
     table.add_row('ratio', f"{params['FineTec'] / params['ST-GCN']:.2f}x",
                   f"{ratio['train']:.2f}x", f"{ratio['infer']:.2f}x")
     Console().print(table)
-    print('where FineTec inference time goes: ' + ', '.join(
-        f'{name} {share:.0%}' for name, share in inference_shares(
-            models['FineTec'][0], inputs, samples, args.repeats).items()))
+    print('where FineTec inference time goes: ' +
+          ', '.join(f'{name} {share:.0%}' for name, share in inference_shares(
+              models['FineTec'][0], inputs, samples, args.repeats).items()))
     print(f"FineTec / ST-GCN inference time: {ratio['infer']:.2f}x "
           '(paper: 1.64x; target <= 1.25x)')
 

@@ -15,7 +15,9 @@ import os
 import os.path as osp
 import time
 
-import mmfine  # noqa: F401
+import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 from mmengine.runner import Runner
 
 from mmfine.apis.corruption_study import short_schedule
@@ -26,23 +28,29 @@ from mmfine.utils import (REPO_ROOT, dump_pickle_atomic, load_config, quiet,
 CONFIGS = osp.join(REPO_ROOT, 'configs', 'skeleton', 'stgcn')
 DATASETS = {
     # name: (config, protocol, default epochs)
-    'msr_action3d': ('stgcn_8xb16-40e_msr-action3d-xsub-3d.py',
-                     'cross-subject', 20),
+    'msr_action3d':
+    ('stgcn_8xb16-40e_msr-action3d-xsub-3d.py', 'cross-subject', 20),
     'utkinect': ('stgcn_8xb16-40e_utkinect-xsub-3d.py', 'cross-subject', 30),
-    'nw_ucla': ('stgcn_8xb16-40e_nw-ucla-xview-3d.py', 'cross-view (view 3)',
-                6),
+    'nw_ucla':
+    ('stgcn_8xb16-40e_nw-ucla-xview-3d.py', 'cross-view (view 3)', 6),
 }
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--datasets', nargs='+', default=sorted(DATASETS),
-                        choices=sorted(DATASETS))
-    parser.add_argument('--epochs', type=int,
-                        help='epochs for every dataset (default: per '
-                        'dataset, see DATASETS)')
-    parser.add_argument('--work-dir', default=osp.join(
-        REPO_ROOT, 'work_dirs', 'benchmark_real'))
+    parser.add_argument(
+        '--datasets',
+        nargs='+',
+        default=sorted(DATASETS),
+        choices=sorted(DATASETS))
+    parser.add_argument(
+        '--epochs',
+        type=int,
+        help='epochs for every dataset (default: per '
+        'dataset, see DATASETS)')
+    parser.add_argument(
+        '--work-dir',
+        default=osp.join(REPO_ROOT, 'work_dirs', 'benchmark_real'))
     parser.add_argument('--shared-data', default=shared_data_dir())
     return parser.parse_args()
 
@@ -61,11 +69,16 @@ def run(name: str, args) -> dict:
     runner.train()
     metrics = runner.test()
     num_classes = cfg.model.cls_head.num_classes
-    return dict(dataset=name, protocol=protocol, epochs=epochs,
-                train=len(runner.train_dataloader.dataset),
-                test=len(runner.test_dataloader.dataset),
-                top1=metrics['acc/top1'], mean_class=metrics['acc/mean1'],
-                chance=1 / num_classes, minutes=(time.time() - start) / 60)
+    return dict(
+        dataset=name,
+        protocol=protocol,
+        epochs=epochs,
+        train=len(runner.train_dataloader.dataset),
+        test=len(runner.test_dataloader.dataset),
+        top1=metrics['acc/top1'],
+        mean_class=metrics['acc/mean1'],
+        chance=1 / num_classes,
+        minutes=(time.time() - start) / 60)
 
 
 def main():
@@ -82,8 +95,9 @@ def main():
               f"{r['test']:>6}{r['epochs']:>7}{r['top1']:>8.3f}"
               f"{r['mean_class']:>9.3f}{r['chance']:>8.3f}"
               f"{r['minutes']:>6.1f}")
-    print('top-1 / chance: ' + ', '.join(
-        f"{r['dataset']} {r['top1'] / r['chance']:.1f}x" for r in rows))
+    print('top-1 / chance: ' +
+          ', '.join(f"{r['dataset']} {r['top1'] / r['chance']:.1f}x"
+                    for r in rows))
 
 
 if __name__ == '__main__':

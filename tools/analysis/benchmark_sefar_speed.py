@@ -21,7 +21,9 @@ import glob
 import os
 import os.path as osp
 
-import mmfine  # noqa: F401
+import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 import numpy as np
 import torch
 from mmengine.dataset import Compose
@@ -41,16 +43,22 @@ DEFAULT = 'configs/sefar/sefar-s_vit-s_8xb8-30e_gym99-10pct.py'
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--config', default=osp.join(ROOT, DEFAULT))
-    parser.add_argument('--batch', type=int, default=4,
-                        help='clips per iteration (a quarter labelled)')
+    parser.add_argument(
+        '--batch',
+        type=int,
+        default=4,
+        help='clips per iteration (a quarter labelled)')
     parser.add_argument('--img-size', type=int, default=224)
     parser.add_argument('--repeats', type=int, default=5)
-    parser.add_argument('--decode-repeats', type=int, default=20,
-                        help='clips decoded per video and sampler')
-    parser.add_argument('--videos', default=osp.join(shared_data_dir(),
-        'videos'))
-    parser.add_argument('--threads', type=int,
-                        help="torch threads (default: torch's choice)")
+    parser.add_argument(
+        '--decode-repeats',
+        type=int,
+        default=20,
+        help='clips decoded per video and sampler')
+    parser.add_argument(
+        '--videos', default=osp.join(shared_data_dir(), 'videos'))
+    parser.add_argument(
+        '--threads', type=int, help="torch threads (default: torch's choice)")
     return parser.parse_args()
 
 
@@ -95,11 +103,12 @@ def training_costs(model, batch: int, labelled: int, img_size: int,
         return [ActionDataSample().set_gt_label(i % 2) for i in range(n)]
 
     supervised_inputs, supervised_samples = clips(batch), samples(batch)
-    semi_inputs = dict(labeled=clips(labelled),
-                       weak=clips(batch - labelled),
-                       strong=clips(batch - labelled))
-    semi_samples = dict(labeled=samples(labelled),
-                        unlabeled=samples(batch - labelled))
+    semi_inputs = dict(
+        labeled=clips(labelled),
+        weak=clips(batch - labelled),
+        strong=clips(batch - labelled))
+    semi_samples = dict(
+        labeled=samples(labelled), unlabeled=samples(batch - labelled))
     hub = MessageHub.get_current_instance()
     hub.update_info('epoch', model.warmup_epochs)  # teacher and losses on
     hub.update_info('max_epochs', model.warmup_epochs + 10)
@@ -112,30 +121,39 @@ def training_costs(model, batch: int, labelled: int, img_size: int,
         optim.step()
         optim.zero_grad()
 
-    return interleaved_medians(dict(
-        supervised=lambda: step(supervised_inputs, supervised_samples),
-        sefar=lambda: step(semi_inputs, semi_samples)), times)
+    return interleaved_medians(
+        dict(
+            supervised=lambda: step(supervised_inputs, supervised_samples),
+            sefar=lambda: step(semi_inputs, semi_samples)), times)
 
 
 def decode_costs(videos: list, elements: list, repeats: int) -> dict:
     k = sum(elements)
     pipelines = dict(
-        baseline=Compose([dict(type='SampleFrames', clip_len=1,
-                               frame_interval=1, num_clips=k),
-                          dict(type='DecordDecode')]),
-        dual=Compose([dict(type='DualLevelSampleFrames', elements=elements),
-                      dict(type='DecordDecode')]))
+        baseline=Compose([
+            dict(
+                type='SampleFrames', clip_len=1, frame_interval=1,
+                num_clips=k),
+            dict(type='DecordDecode')
+        ]),
+        dual=Compose([
+            dict(type='DualLevelSampleFrames', elements=elements),
+            dict(type='DecordDecode')
+        ]))
     init = Compose([dict(type='DecordInit')])
-    opened = [init(dict(filename=v, start_index=0, modality='RGB'))
-              for v in videos]
+    opened = [
+        init(dict(filename=v, start_index=0, modality='RGB')) for v in videos
+    ]
     totals = {name: 0.0 for name in pipelines}
     for video in opened:
+
         def run(name, video=video):
             for _ in range(repeats):
                 out = pipelines[name](dict(video))
                 assert len(out['imgs']) == k
-        for name, seconds in interleaved_medians(
-                {n: (lambda n=n: run(n)) for n in pipelines}, 3).items():
+
+        runs = {n: (lambda n=n: run(n)) for n in pipelines}
+        for name, seconds in interleaved_medians(runs, 3).items():
             totals[name] += seconds
     clips = repeats * len(opened)
     return {name: clips / t for name, t in totals.items()}  # clips / s
@@ -160,27 +178,30 @@ def main():
     with console.status('(c) training iterations'):
         train = training_costs(model, args.batch, labelled, args.img_size,
                                args.repeats)
-    videos = sorted(v for v in glob.glob(osp.join(args.videos, '*'))
-                    if v.endswith(('.mp4', '.avi')))
+    videos = sorted(
+        v for v in glob.glob(osp.join(args.videos, '*'))
+        if v.endswith(('.mp4', '.avi')))
     if not videos:
         raise FileNotFoundError(f'no .mp4/.avi videos in {args.videos} '
                                 '(set --videos or MMFINE_SHARED_DATA)')
     with console.status(f'(b) decoding {len(videos)} videos'):
         decode = decode_costs(videos, model.backbone.elements,
                               args.decode_repeats)
-    ratios = dict(a=teacher['ours'] / teacher['one'],
-                  b=decode['dual'] / decode['baseline'],
-                  c=train['sefar'] / train['supervised'])
+    ratios = dict(
+        a=teacher['ours'] / teacher['one'],
+        b=decode['dual'] / decode['baseline'],
+        c=train['sefar'] / train['supervised'])
     table = Table(title=f'SeFAR costs ({osp.basename(args.config)}, '
                   f'{k} frames at {args.img_size}px, batch {args.batch}, '
                   f'median of {args.repeats})')
     for column in ('measure', 'SeFAR', 'baseline', 'ratio'):
-        table.add_column(column, justify='left' if column == 'measure'
-                         else 'right')
-    table.add_row(f'(a) teacher, U={model.num_teacher_predictions} '
-                  f'(ours) vs 1 forward, {len(weak)} clips',
-                  f"{teacher['ours'] * 1e3:.0f} ms",
-                  f"{teacher['one'] * 1e3:.0f} ms", f"{ratios['a']:.2f}x")
+        table.add_column(
+            column, justify='left' if column == 'measure' else 'right')
+    table.add_row(
+        f'(a) teacher, U={model.num_teacher_predictions} '
+        f'(ours) vs 1 forward, {len(weak)} clips',
+        f"{teacher['ours'] * 1e3:.0f} ms", f"{teacher['one'] * 1e3:.0f} ms",
+        f"{ratios['a']:.2f}x")
     table.add_row("    authors' U full forwards vs 1 forward",
                   f"{teacher['authors'] * 1e3:.0f} ms",
                   f"{teacher['one'] * 1e3:.0f} ms",
@@ -190,8 +211,7 @@ def main():
                   f"{decode['baseline']:.1f} clips/s", f"{ratios['b']:.2f}x")
     table.add_row('(c) training iteration vs supervised',
                   f"{train['sefar'] * 1e3:.0f} ms",
-                  f"{train['supervised'] * 1e3:.0f} ms",
-                  f"{ratios['c']:.2f}x")
+                  f"{train['supervised'] * 1e3:.0f} ms", f"{ratios['c']:.2f}x")
     console.print(table)
     print(f"ratios: (a) teacher U={model.num_teacher_predictions} / one "
           f"forward {ratios['a']:.2f}x (target <= 1.2x); (b) dual-level / "

@@ -11,7 +11,9 @@ to linear interpolation at each level.
 """
 import argparse
 
-import mmfine  # noqa: F401
+import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 from mmengine.config import DictAction
 from rich.console import Console
 from rich.table import Table
@@ -26,11 +28,14 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('config')
     parser.add_argument('checkpoint')
-    parser.add_argument('--levels', nargs='+', default=list(LEVELS),
-                        choices=list(LEVELS))
+    parser.add_argument(
+        '--levels', nargs='+', default=list(LEVELS), choices=list(LEVELS))
     parser.add_argument('--work-dir', default='work_dirs/restoration_table')
-    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
-                        help='override settings of the config')
+    parser.add_argument(
+        '--cfg-options',
+        nargs='+',
+        action=DictAction,
+        help='override settings of the config')
     return parser.parse_args()
 
 
@@ -45,10 +50,11 @@ def main():
         for metric in METRICS:
             table.add_column(f'{level} {metric}', justify='right')
     for restorer, name in RESTORER_NAMES.items():
-        table.add_row(name, *[
-            f"{results[restorer, level][f'restore/{m}']:.4f}"
-            for level in args.levels for m in METRICS
-        ])
+        table.add_row(
+            name, *[
+                f"{results[restorer, level][f'restore/{m}']:.4f}"
+                for level in args.levels for m in METRICS
+            ])
     Console(width=240).print(table)
     print('completion / linear interpolation MPJPE: ' + ', '.join(
         f"{level} {results['completion', level]['restore/MPJPE'] / results['linear_interpolation', level]['restore/MPJPE']:.2f}x"  # noqa: E501

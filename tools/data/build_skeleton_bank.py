@@ -12,7 +12,9 @@ import argparse
 import os
 import time
 
-import mmfine  # noqa: F401  (compatibility fixes, registry entries)
+import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
 from mmengine.config import DictAction
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
@@ -22,14 +24,22 @@ from mmfine.utils import dump_pickle_atomic, load_config
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('config', help='completion pre-training config')
-    parser.add_argument('--out', help='output pickle (default: the config\'s '
-                        'model.completion.bank_file)')
+    parser.add_argument(
+        '--out',
+        help='output pickle (default: the config\'s '
+        'model.completion.bank_file)')
     parser.add_argument('--max-windows', type=int, default=4096)
-    parser.add_argument('--passes', type=int, default=2,
-                        help='passes over the train split (random clips)')
+    parser.add_argument(
+        '--passes',
+        type=int,
+        default=2,
+        help='passes over the train split (random clips)')
     parser.add_argument('--seed', type=int, default=0)
-    parser.add_argument('--cfg-options', nargs='+', action=DictAction,
-                        help='override settings of the config')
+    parser.add_argument(
+        '--cfg-options',
+        nargs='+',
+        action=DictAction,
+        help='override settings of the config')
     return parser.parse_args()
 
 

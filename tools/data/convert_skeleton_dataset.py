@@ -17,10 +17,14 @@ from mmfine.utils import dump_pickle_atomic, shared_data_dir
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('dataset', choices=sorted(CONVERTERS))
-    parser.add_argument('--root', help='dataset folder (default: '
-                        '$MMFINE_SHARED_DATA/<dataset>)')
-    parser.add_argument('--out', help='output pickle (default: '
-                        'data/<dataset>/<dataset>_3d.pkl)')
+    parser.add_argument(
+        '--root',
+        help='dataset folder (default: '
+        '$MMFINE_SHARED_DATA/<dataset>)')
+    parser.add_argument(
+        '--out',
+        help='output pickle (default: '
+        'data/<dataset>/<dataset>_3d.pkl)')
     return parser.parse_args()
 
 

@@ -1,4 +1,5 @@
-"""Write ``configs/_base_/skeleton_layouts/<layout>.py`` from mmfine.structures.
+"""Write ``configs/_base_/skeleton_layouts/<layout>.py`` from
+mmfine.structures.
 
 Configs cannot import mmfine (mmengine would switch them to lazy-import
 mode), so each layout's ``Graph`` dict is exported as a base config that
@@ -32,8 +33,10 @@ def layout_config_text(name: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--check', action='store_true',
-                        help='only report files that are out of date')
+    parser.add_argument(
+        '--check',
+        action='store_true',
+        help='only report files that are out of date')
     args = parser.parse_args()
     stale = []
     for name in list_layouts():

@@ -12,9 +12,11 @@ def require_dir(path: str, what: str) -> None:
 def pose_sample(name: str, label: int, keypoint: np.ndarray) -> dict:
     """A ``PoseDataset`` annotation from ``keypoint [T, V, 3]``."""
     keypoint = np.ascontiguousarray(keypoint, dtype=np.float32)
-    return dict(frame_dir=name, label=int(label),
-                total_frames=int(keypoint.shape[0]),
-                keypoint=keypoint[None])
+    return dict(
+        frame_dir=name,
+        label=int(label),
+        total_frames=int(keypoint.shape[0]),
+        keypoint=keypoint[None])
 
 
 def drop_empty_frames(keypoint: np.ndarray) -> np.ndarray:

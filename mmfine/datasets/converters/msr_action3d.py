@@ -60,5 +60,8 @@ def convert_msr_action3d(root: str, standard_only: bool = True) -> dict:
         annotations.append(pose_sample(name, action - 1, joints))
         part = 'xsub_train' if subject % 2 else 'xsub_val'
         split[part].append(name)
-    return dict(split=split, annotations=annotations,
-                classes=list(MSR_ACTION3D_CLASSES), layout='kinect_v1_20')
+    return dict(
+        split=split,
+        annotations=annotations,
+        classes=list(MSR_ACTION3D_CLASSES),
+        layout='kinect_v1_20')

@@ -26,8 +26,10 @@ def convert_nw_ucla(root: str) -> dict:
     """Convert ``root`` (holding ``all_sqe/`` and ``val_label.pkl``)."""
     folder = osp.join(root, 'all_sqe')
     require_dir(folder, 'NW-UCLA all_sqe')
-    val_names = {item['file_name'] for item in safe_load_pickle(
-        osp.join(root, 'val_label.pkl'))}
+    val_names = {
+        item['file_name']
+        for item in safe_load_pickle(osp.join(root, 'val_label.pkl'))
+    }
     annotations, split = [], dict(xview_train=[], xview_val=[])
     for file in sorted(os.listdir(folder)):
         if not file.endswith('.json'):
@@ -48,5 +50,8 @@ def convert_nw_ucla(root: str) -> dict:
                              f'{view} being the test view')
         annotations.append(pose_sample(name, item['label'] - 1, joints))
         split['xview_val' if in_val else 'xview_train'].append(name)
-    return dict(split=split, annotations=annotations,
-                classes=list(NW_UCLA_CLASSES), layout='kinect_v1_20')
+    return dict(
+        split=split,
+        annotations=annotations,
+        classes=list(NW_UCLA_CLASSES),
+        layout='kinect_v1_20')

@@ -12,10 +12,14 @@ import numpy as np
 
 from .common import drop_empty_frames, pose_sample, require_dir
 
-UTKINECT_CLASSES = ['walk', 'sit down', 'stand up', 'pick up', 'carry',
-                    'throw', 'push', 'pull', 'wave hands', 'clap hands']
-_LABEL_KEYS = ['walk', 'sitDown', 'standUp', 'pickUp', 'carry', 'throw',
-               'push', 'pull', 'waveHands', 'clapHands']
+UTKINECT_CLASSES = [
+    'walk', 'sit down', 'stand up', 'pick up', 'carry', 'throw', 'push',
+    'pull', 'wave hands', 'clap hands'
+]
+_LABEL_KEYS = [
+    'walk', 'sitDown', 'standUp', 'pickUp', 'carry', 'throw', 'push', 'pull',
+    'waveHands', 'clapHands'
+]
 SEQUENCE = re.compile(r's(\d\d)_e(\d\d)')
 
 
@@ -67,5 +71,8 @@ def convert_utkinect(root: str, label_file: str = 'actionLabel.txt') -> dict:
             name = f'{seq}_{_LABEL_KEYS[label]}'
             annotations.append(pose_sample(name, label, joints))
             split['xsub_train' if subject % 2 else 'xsub_val'].append(name)
-    return dict(split=split, annotations=annotations,
-                classes=list(UTKINECT_CLASSES), layout='kinect_v1_20')
+    return dict(
+        split=split,
+        annotations=annotations,
+        classes=list(UTKINECT_CLASSES),
+        layout='kinect_v1_20')

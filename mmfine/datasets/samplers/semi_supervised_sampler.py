@@ -25,8 +25,11 @@ class SemiSupervisedSampler(Sampler):
     Use it with ``batch_size`` equal to the dataloader's.
     """
 
-    def __init__(self, dataset: ConcatDataset, batch_size: int,
-                 source_ratio: Sequence[int] = (1, 3), shuffle: bool = True,
+    def __init__(self,
+                 dataset: ConcatDataset,
+                 batch_size: int,
+                 source_ratio: Sequence[int] = (1, 3),
+                 shuffle: bool = True,
                  seed: Optional[int] = None) -> None:
         if not isinstance(dataset, ConcatDataset) or \
                 len(dataset.datasets) != 2:
@@ -59,10 +62,12 @@ class SemiSupervisedSampler(Sampler):
         passes = math.ceil(needed / size)
         orders = []
         for p in range(passes):
-            g = torch.Generator().manual_seed(
-                self.seed + 1000003 * self.epoch + 7919 * p + salt)
-            orders.append(torch.randperm(size, generator=g)
-                          if self.shuffle else torch.arange(size))
+            g = torch.Generator().manual_seed(self.seed +
+                                              1000003 * self.epoch + 7919 * p +
+                                              salt)
+            orders.append(
+                torch.randperm(size, generator=g) if self.shuffle else torch.
+                arange(size))
         order = torch.cat(orders)[:needed]
         return order[self.rank::self.world_size]
 

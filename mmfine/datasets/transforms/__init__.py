@@ -1,14 +1,15 @@
+from mmfine.structures.frame_drop_masks import LEVELS
 from .dual_level_sample import (DualLevelSampleFrames, check_elements,
                                 element_segments)
 from .keypoint_noise import KeypointNoise
 from .multi_view import MultiView
 from .restore_dropped_frames import RestoreDroppedFrames
-from .temporal_corruption import LEVELS, TemporalCorruption
+from .temporal_corruption import TemporalCorruption
 from .temporal_reverse import ReverseFineElements
 from .temporal_warp import WarpElements
 
 __all__ = [
     'TemporalCorruption', 'LEVELS', 'RestoreDroppedFrames', 'KeypointNoise',
-    'DualLevelSampleFrames', 'check_elements', 'element_segments',
-    'MultiView', 'ReverseFineElements', 'WarpElements'
+    'DualLevelSampleFrames', 'check_elements', 'element_segments', 'MultiView',
+    'ReverseFineElements', 'WarpElements'
 ]

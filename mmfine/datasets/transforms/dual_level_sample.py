@@ -75,8 +75,10 @@ class DualLevelSampleFrames(BaseTransform):
         test_mode: deterministic middle frames.
     """
 
-    def __init__(self, elements: Sequence[int] = (2, 2, 4),
-                 num_clips: int = 1, test_mode: bool = False) -> None:
+    def __init__(self,
+                 elements: Sequence[int] = (2, 2, 4),
+                 num_clips: int = 1,
+                 test_mode: bool = False) -> None:
         self.elements = check_elements(elements)
         self.num_clips, self.test_mode = num_clips, test_mode
 
@@ -89,8 +91,9 @@ class DualLevelSampleFrames(BaseTransform):
             offsets = (np.arange(self.num_clips) + 0.5) / self.num_clips
         else:
             offsets = np.random.rand(self.num_clips, k)
-        frames = np.floor(starts + lengths * np.reshape(
-            offsets, (self.num_clips, -1))).astype(np.int64)
+        frames = np.floor(starts + lengths *
+                          np.reshape(offsets, (self.num_clips, -1))).astype(
+                              np.int64)
         return np.clip(frames, 0, total - 1)
 
     def transform(self, results: Dict) -> Dict:

@@ -29,8 +29,11 @@ class KeypointNoise(BaseTransform):
         seed (int): The test-mode seed. Defaults to 0.
     """
 
-    def __init__(self, std: float, coord_dims: int = 2,
-                 test_mode: bool = False, seed: int = 0) -> None:
+    def __init__(self,
+                 std: float,
+                 coord_dims: int = 2,
+                 test_mode: bool = False,
+                 seed: int = 0) -> None:
         if std < 0:
             raise ValueError(f'std must be >= 0, got {std}')
         self.std, self.coord_dims = std, coord_dims

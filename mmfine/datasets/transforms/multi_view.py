@@ -25,8 +25,10 @@ class MultiView(BaseTransform):
     def __init__(self, views: Dict[str, List[Dict]]) -> None:
         if not views:
             raise ValueError('MultiView needs at least one view')
-        self.views = {name: Compose(pipeline)
-                      for name, pipeline in views.items()}
+        self.views = {
+            name: Compose(pipeline)
+            for name, pipeline in views.items()
+        }
 
     def transform(self, results: Dict) -> Dict:
         packed = {}
@@ -40,6 +42,9 @@ class MultiView(BaseTransform):
                                  'PackActionInputs')
             packed[name] = out
         first = next(iter(packed.values()))
-        return dict(inputs={name: out['inputs']
-                            for name, out in packed.items()},
-                    data_samples=first['data_samples'])
+        return dict(
+            inputs={
+                name: out['inputs']
+                for name, out in packed.items()
+            },
+            data_samples=first['data_samples'])

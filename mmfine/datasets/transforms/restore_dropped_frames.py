@@ -56,9 +56,9 @@ class RestoreDroppedFrames(BaseTransform):
             present = seqs.reshape(len(seqs), -1).any(1) & (keep > 0.5).any(1)
             if present.any():
                 out = seqs.copy()
-                out[present] = restore(torch.from_numpy(seqs[present]),
-                                       torch.from_numpy(keep[present])
-                                       ).numpy()
+                out[present] = restore(
+                    torch.from_numpy(seqs[present]),
+                    torch.from_numpy(keep[present])).numpy()
                 results[key] = out.reshape(value.shape)
         return results
 

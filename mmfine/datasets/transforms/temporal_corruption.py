@@ -6,7 +6,7 @@ import numpy as np
 from mmcv.transforms import BaseTransform
 
 from mmaction.registry import TRANSFORMS
-from mmfine.structures.frame_drop_masks import (DROP_MODES, LEVELS, SCOPES,
+from mmfine.structures.frame_drop_masks import (DROP_MODES, SCOPES,
                                                 corruption_masks,
                                                 resolve_ratio, sample_rng)
 
@@ -71,14 +71,14 @@ class TemporalCorruption(BaseTransform):
                  mean_burst: float = 4.0,
                  test_mode: bool = False,
                  seed: int = 0) -> None:
-        ratios = drop_ratio if isinstance(drop_ratio, (list, tuple)) else [
-            drop_ratio]
+        ratios = drop_ratio if isinstance(drop_ratio,
+                                          (list, tuple)) else [drop_ratio]
         self.ratios = [self.resolve_ratio(r) for r in ratios]
         if not self.ratios:
             raise ValueError('drop_ratio is an empty list')
         for name, value, allowed in (('scope', scope, SCOPES),
-                                     ('mode', mode, DROP_MODES),
-                                     ('pad', pad, PADDINGS)):
+                                     ('mode', mode, DROP_MODES), ('pad', pad,
+                                                                  PADDINGS)):
             if value not in allowed:
                 raise ValueError(f'{name} must be one of {allowed}, got '
                                  f'{value!r}')
@@ -110,9 +110,9 @@ class TemporalCorruption(BaseTransform):
             inds = np.asarray(inds).reshape(-1) + results.get('offset', 0)
         try:
             ratio, masks = corruption_masks(
-                self._rng(results), self.ratios, num_clips, clip_len,
-                self.scope, results.get('total_frames'), inds, self.mode,
-                self.mean_burst)
+                self._rng(results),
+                self.ratios, num_clips, clip_len, self.scope,
+                results.get('total_frames'), inds, self.mode, self.mean_burst)
         except ValueError as err:
             raise ValueError(f'{name}: {err}') from None
         if self.pad == 'compact':
@@ -127,8 +127,9 @@ class TemporalCorruption(BaseTransform):
                 value = results[key]
                 if self.pad == 'compact':
                     value = value[:, order]
-                value = value * frame_keep.reshape(
-                    (1, -1) + (1, ) * (value.ndim - 2)).astype(value.dtype)
+                value = value * frame_keep.reshape((1, -1) + (1, ) *
+                                                   (value.ndim - 2)).astype(
+                                                       value.dtype)
                 results[key] = value
         results['frame_mask'] = masks.astype(np.float32)
         results['drop_ratio'] = ratio

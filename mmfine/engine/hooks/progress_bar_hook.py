@@ -26,11 +26,17 @@ class ProgressBarHook(Hook):
     def before_train(self, runner) -> None:
         if is_main_process():
             from tqdm import tqdm
-            self._bar = tqdm(total=runner.max_iters, initial=runner.iter,
-                             desc='train',
-                             unit='it', dynamic_ncols=True)
+            self._bar = tqdm(
+                total=runner.max_iters,
+                initial=runner.iter,
+                desc='train',
+                unit='it',
+                dynamic_ncols=True)
 
-    def after_train_iter(self, runner, batch_idx, data_batch=None,
+    def after_train_iter(self,
+                         runner,
+                         batch_idx,
+                         data_batch=None,
                          outputs=None) -> None:
         if self._bar is None:
             return
@@ -53,8 +59,12 @@ class ProgressBarHook(Hook):
     def _open_eval_bar(self, runner, loader, mode: str) -> None:
         if is_main_process():
             from tqdm import tqdm
-            self._eval_bar = tqdm(total=len(loader), desc=mode, unit='batch',
-                                  leave=False, dynamic_ncols=True)
+            self._eval_bar = tqdm(
+                total=len(loader),
+                desc=mode,
+                unit='batch',
+                leave=False,
+                dynamic_ncols=True)
 
     def _step_eval_bar(self) -> None:
         if self._eval_bar is not None:
@@ -68,7 +78,10 @@ class ProgressBarHook(Hook):
     def before_val_epoch(self, runner) -> None:
         self._open_eval_bar(runner, runner.val_dataloader, 'val')
 
-    def after_val_iter(self, runner, batch_idx, data_batch=None,
+    def after_val_iter(self,
+                       runner,
+                       batch_idx,
+                       data_batch=None,
                        outputs=None) -> None:
         self._step_eval_bar()
 
@@ -78,7 +91,10 @@ class ProgressBarHook(Hook):
     def before_test_epoch(self, runner) -> None:
         self._open_eval_bar(runner, runner.test_dataloader, 'test')
 
-    def after_test_iter(self, runner, batch_idx, data_batch=None,
+    def after_test_iter(self,
+                        runner,
+                        batch_idx,
+                        data_batch=None,
                         outputs=None) -> None:
         self._step_eval_bar()
 

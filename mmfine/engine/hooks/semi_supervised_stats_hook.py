@@ -25,24 +25,29 @@ class SemiSupervisedStatsHook(Hook):
         self._sums: Dict[str, float] = defaultdict(float)
         self._counts: Dict[str, int] = defaultdict(int)
 
-    def after_train_iter(self, runner, batch_idx: int,
-                         data_batch=None, outputs: Optional[Dict] = None
-                         ) -> None:
+    def after_train_iter(self,
+                         runner,
+                         batch_idx: int,
+                         data_batch=None,
+                         outputs: Optional[Dict] = None) -> None:
         for key in self.KEYS:
             if outputs and key in outputs:
                 self._sums[key] += float(outputs[key])
                 self._counts[key] += 1
 
     def after_train_epoch(self, runner) -> None:
-        means = {key: self._sums[key] / self._counts[key]
-                 for key in self.KEYS if self._counts[key]}
+        means = {
+            key: self._sums[key] / self._counts[key]
+            for key in self.KEYS if self._counts[key]
+        }
         if not means:
             return
         for key, value in means.items():
             runner.message_hub.update_scalar(f'train/epoch_{key}', value)
         runner.visualizer.add_scalars(
-            {f'epoch_{k}': v for k, v in means.items()},
-            step=runner.epoch + 1)
-        runner.logger.info(
-            f'epoch {runner.epoch + 1} semi-supervised: ' + ', '.join(
-                f'{k} {v:.4f}' for k, v in means.items()))
+            {
+                f'epoch_{k}': v
+                for k, v in means.items()
+            }, step=runner.epoch + 1)
+        runner.logger.info(f'epoch {runner.epoch + 1} semi-supervised: ' +
+                           ', '.join(f'{k} {v:.4f}' for k, v in means.items()))

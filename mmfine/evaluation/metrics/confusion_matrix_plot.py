@@ -62,5 +62,6 @@ class ConfusionMatrixPlot(BaseMetric):
         self._step += 1
         rates = np.diag(matrix) / np.maximum(matrix.sum(1), 1)
         present = matrix.sum(1) > 0
-        return dict(top1=float(np.trace(matrix) / matrix.sum()),
-                    mean_class_accuracy=float(rates[present].mean()))
+        return dict(
+            top1=float(np.trace(matrix) / matrix.sum()),
+            mean_class_accuracy=float(rates[present].mean()))

@@ -7,8 +7,7 @@ from mmengine.evaluator import BaseMetric
 from mmaction.registry import METRICS
 
 
-def mpjpe(pred: np.ndarray, gt: np.ndarray,
-          weight: np.ndarray) -> float:
+def mpjpe(pred: np.ndarray, gt: np.ndarray, weight: np.ndarray) -> float:
     """Mean L2 error per joint over frames weighted by ``weight`` ``(T,)``;
     ``pred``, ``gt``: ``(T, V, C)``."""
     err = np.linalg.norm(pred - gt, axis=-1).mean(-1)
@@ -67,9 +66,10 @@ class SkeletonRestorationMetric(BaseMetric):
                     1.0 - keep
                 if weight.sum() == 0:
                     weight = np.ones_like(keep)
-                self.results.append((mpjpe(pred, gt, weight),
-                                     n_mpjpe(pred, gt, weight),
-                                     mpjve(pred, gt, weight)))
+                self.results.append(
+                    (mpjpe(pred, gt,
+                           weight), n_mpjpe(pred, gt,
+                                            weight), mpjve(pred, gt, weight)))
 
     def compute_metrics(self, results: List) -> Dict[str, float]:
         values = np.asarray(results).mean(0)

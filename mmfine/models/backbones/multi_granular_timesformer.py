@@ -10,7 +10,7 @@ from torch import nn
 
 from mmaction.registry import MODELS
 from mmfine.datasets.transforms.dual_level_sample import (check_elements,
-                                                         element_segments)
+                                                          element_segments)
 
 ARCHS = {  # name: embed_dims, depth, heads (ViT-S/16 and ViT-B/16)
     'small': (384, 12, 6),
@@ -54,8 +54,8 @@ def drop_path(x: torch.Tensor, rate: float, training: bool) -> torch.Tensor:
     """Stochastic depth: drop the residual branch of whole samples."""
     if rate == 0.0 or not training:
         return x
-    keep = x.new_empty((x.shape[0], ) + (1, ) * (x.dim() - 1)).bernoulli_(
-        1 - rate)
+    keep = x.new_empty((x.shape[0], ) + (1, ) * (x.dim() - 1)).bernoulli_(1 -
+                                                                          rate)
     return x * keep / (1 - rate)
 
 
@@ -67,7 +67,10 @@ class DividedSpaceTimeBlock(nn.Module):
     MLP. The frame count comes with the input, so elements of any length
     share the block."""
 
-    def __init__(self, dims: int, heads: int, mlp_ratio: float = 4.0,
+    def __init__(self,
+                 dims: int,
+                 heads: int,
+                 mlp_ratio: float = 4.0,
                  drop_path_rate: float = 0.0) -> None:
         super().__init__()
         self.temporal_norm = nn.LayerNorm(dims, eps=1e-6)
@@ -87,22 +90,24 @@ class DividedSpaceTimeBlock(nn.Module):
         b, length, d = x.shape
         n = (length - 1) // frames
         cls, tokens = x[:, :1], x[:, 1:]
-        xt = tokens.reshape(b, frames, n, d).transpose(1, 2).reshape(
-            b * n, frames, d)
+        xt = tokens.reshape(b, frames, n,
+                            d).transpose(1, 2).reshape(b * n, frames, d)
         res = self.temporal_fc(self.temporal_attn(self.temporal_norm(xt)))
-        res = res.reshape(b, n, frames, d).transpose(1, 2).reshape(
-            b, frames * n, d)
+        res = res.reshape(b, n, frames,
+                          d).transpose(1, 2).reshape(b, frames * n, d)
         tokens = tokens + drop_path(res, self.drop_path_rate, self.training)
-        xs = torch.cat([cls.expand(b, frames, d).reshape(b * frames, 1, d),
-                        tokens.reshape(b * frames, n, d)], 1)
+        xs = torch.cat([
+            cls.expand(b, frames, d).reshape(b * frames, 1, d),
+            tokens.reshape(b * frames, n, d)
+        ], 1)
         res = self.attn(self.norm1(xs))
         res_cls = res[:, 0].reshape(b, frames, d).mean(1, keepdim=True)
         res_tokens = res[:, 1:].reshape(b, frames * n, d)
         x = torch.cat([cls, tokens], 1) + drop_path(
             torch.cat([res_cls, res_tokens], 1), self.drop_path_rate,
             self.training)
-        return x + drop_path(self.mlp(self.norm2(x)), self.drop_path_rate,
-                             self.training)
+        return x + drop_path(
+            self.mlp(self.norm2(x)), self.drop_path_rate, self.training)
 
 
 @MODELS.register_module()
@@ -111,8 +116,9 @@ class MultiGranularTimeSformer(BaseModule):
 
     The input clip ``(B, 3, K, H, W)`` holds ``DualLevelSampleFrames``'
     frames in time order; each element takes its frames by the sampler's
-    layout ``element_segments(elements)``, gets its own temporal embedding and is forwarded on its own (elements of equal
-    length are batched together); the output is the CLS feature of each
+    layout ``element_segments(elements)``, gets its own temporal embedding
+    and is forwarded on its own (elements of equal length are batched
+    together); the output is the CLS feature of each
     element, ``(B, num_elements, D)``.
 
     Tube TokenMix (SVFormer): ``forward(x, token_mix=(masks, index))``
@@ -128,11 +134,16 @@ class MultiGranularTimeSformer(BaseModule):
             names), loaded by ``init_weights``.
     """
 
-    def __init__(self, arch='small', elements: Sequence[int] = (2, 2, 4),
-                 img_size: int = 224, patch_size: int = 16,
-                 in_channels: int = 3, mlp_ratio: float = 4.0,
+    def __init__(self,
+                 arch='small',
+                 elements: Sequence[int] = (2, 2, 4),
+                 img_size: int = 224,
+                 patch_size: int = 16,
+                 in_channels: int = 3,
+                 mlp_ratio: float = 4.0,
                  drop_path_rate: float = 0.0,
-                 pretrained: Optional[str] = None, init_cfg=None) -> None:
+                 pretrained: Optional[str] = None,
+                 init_cfg=None) -> None:
         super().__init__(init_cfg)
         if isinstance(arch, str):
             if arch not in ARCHS:
@@ -157,11 +168,12 @@ class MultiGranularTimeSformer(BaseModule):
         self.patch_embed.proj = nn.Conv2d(in_channels, dims, patch_size,
                                           patch_size)
         self.cls_token = nn.Parameter(torch.zeros(1, 1, dims))
-        self.pos_embed = nn.Parameter(torch.zeros(1, 1 + self.num_patches,
-                                                  dims))
-        self.time_embeds = nn.ParameterList(
-            [nn.Parameter(torch.zeros(1, length, dims))
-             for length in self.elements])
+        self.pos_embed = nn.Parameter(
+            torch.zeros(1, 1 + self.num_patches, dims))
+        self.time_embeds = nn.ParameterList([
+            nn.Parameter(torch.zeros(1, length, dims))
+            for length in self.elements
+        ])
         rates = torch.linspace(0, drop_path_rate, depth).tolist()
         self.blocks = nn.ModuleList([
             DividedSpaceTimeBlock(dims, heads, mlp_ratio, rate)
@@ -183,10 +195,9 @@ class MultiGranularTimeSformer(BaseModule):
         if (h, w) != (self.img_size, self.img_size):
             raise ValueError(f'expected {self.img_size}x{self.img_size} '
                              f'frames, got {h}x{w}')
-        x = self.patch_embed.proj(frames.transpose(1, 2).reshape(
-            b * t, c, h, w))
-        return x.flatten(2).transpose(1, 2).reshape(b, t, -1,
-                                                    self.embed_dims)
+        x = self.patch_embed.proj(
+            frames.transpose(1, 2).reshape(b * t, c, h, w))
+        return x.flatten(2).transpose(1, 2).reshape(b, t, -1, self.embed_dims)
 
     def _encode(self, tokens: torch.Tensor,
                 time_embed: torch.Tensor) -> torch.Tensor:
@@ -200,7 +211,8 @@ class MultiGranularTimeSformer(BaseModule):
             x = block(x, t)
         return self.norm(x)[:, 0]
 
-    def forward(self, x: torch.Tensor,
+    def forward(self,
+                x: torch.Tensor,
                 token_mix: Optional[tuple] = None) -> torch.Tensor:
         """``(B, 3, K, H, W)`` -> element features ``(B, E, D)``."""
         if x.dim() != 5 or x.shape[2] != sum(self.elements):
@@ -211,14 +223,16 @@ class MultiGranularTimeSformer(BaseModule):
         parts = [tokens[:, segments] for segments in self.segments]
         if token_mix is not None:
             masks, index = token_mix
-            parts = [torch.where(m.to(p.device)[None, None, :, None], p,
-                                 p[index]) for p, m in zip(parts, masks)]
+            parts = [
+                torch.where(m.to(p.device)[None, None, :, None], p, p[index])
+                for p, m in zip(parts, masks)
+            ]
         feats = [None] * len(self.elements)
         b = x.shape[0]
         for members in self.length_groups.values():
             batch = torch.cat([parts[e] for e in members])
-            embed = torch.cat([self.time_embeds[e].expand(b, -1, -1)
-                               for e in members])
+            embed = torch.cat(
+                [self.time_embeds[e].expand(b, -1, -1) for e in members])
             for e, f in zip(members, self._encode(batch, embed).split(b)):
                 feats[e] = f
         return torch.stack(feats, 1)
@@ -233,8 +247,9 @@ class MultiGranularTimeSformer(BaseModule):
             return pos_embed
         src, dst = int(math.isqrt(old)), int(math.isqrt(num_patches))
         grid = pos_embed[:, 1:].reshape(1, src, src, -1).permute(0, 3, 1, 2)
-        grid = F.interpolate(grid, size=(dst, dst), mode='bicubic',
-                             align_corners=False)
-        return torch.cat([pos_embed[:, :1],
-                          grid.permute(0, 2, 3, 1).reshape(1, dst * dst, -1)],
-                         1)
+        grid = F.interpolate(
+            grid, size=(dst, dst), mode='bicubic', align_corners=False)
+        return torch.cat([
+            pos_embed[:, :1],
+            grid.permute(0, 2, 3, 1).reshape(1, dst * dst, -1)
+        ], 1)

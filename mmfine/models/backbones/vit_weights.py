@@ -74,5 +74,7 @@ def load_vit_weights(model, path: str) -> None:
                          f'ViT size?): {mismatched[:5]}')
     model.load_state_dict(loaded, strict=False)
     missing = sorted(set(own) - set(loaded))
-    print_log(f'loaded {len(loaded)} tensors from {path}; initialised '
-              f'otherwise: {missing}', logger='current')
+    print_log(
+        f'loaded {len(loaded)} tensors from {path}; initialised '
+        f'otherwise: {missing}',
+        logger='current')

@@ -32,8 +32,7 @@ class SemiSupervisedDataPreprocessor(ActionDataPreprocessor):
             unlabeled=[samples[i] for i in unlabeled])
         if labeled:
             out_inputs['labeled'], out_samples['labeled'] = self.preprocess(
-                [inputs[i] for i in labeled], out_samples['labeled'],
-                training)
+                [inputs[i] for i in labeled], out_samples['labeled'], training)
         for view in views:  # no batch blending on the unlabelled views
             out_inputs[view] = self.preprocess(
                 [inputs[i][view] for i in unlabeled], None, False)[0]

@@ -66,8 +66,12 @@ class CompletionMLP(nn.Module):
         num_blocks (int): Mixing blocks. Defaults to 48.
     """
 
-    def __init__(self, length: int, in_dims: int, out_dims: int,
-                 hidden_dims: int, num_blocks: int = 48) -> None:
+    def __init__(self,
+                 length: int,
+                 in_dims: int,
+                 out_dims: int,
+                 hidden_dims: int,
+                 num_blocks: int = 48) -> None:
         super().__init__()
         self.embed = nn.Sequential(
             nn.Linear(in_dims, hidden_dims), nn.ReLU(inplace=True))

@@ -6,16 +6,17 @@ import torch
 from mmengine.model import BaseModule
 
 from mmaction.registry import MODELS
-from mmfine.utils.safe_pickle import safe_load_pickle
 from mmfine.structures.frame_restoration import linear_interpolation
+from mmfine.utils.safe_pickle import safe_load_pickle
 from .completion_mlp import CompletionMLP, frame_position_encoding
 from .prompt_masks import PROMPT_STRATEGIES, prompt_mask
 
 PRIORS = ('bank_mean', 'interpolation')
 
 
-def frame_of_reference(seq: torch.Tensor, keep: torch.Tensor
-                       ) -> Tuple[torch.Tensor, torch.Tensor]:
+def frame_of_reference(
+        seq: torch.Tensor,
+        keep: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
     """Centre and scale of windows on their observed frames.
 
     Args:
@@ -130,7 +131,8 @@ class ContextAwareCompletion(BaseModule):
         self.network = CompletionMLP(4 * window, dims + 1 + pe_dims, dims,
                                      hidden_dims or dims, num_blocks)
         self.register_buffer(
-            'position', frame_position_encoding(4 * window, pe_dims, window),
+            'position',
+            frame_position_encoding(4 * window, pe_dims, window),
             persistent=False)
         self.register_buffer('bank_windows',
                              torch.zeros(0, window, num_joints, coord_dims))
@@ -143,8 +145,11 @@ class ContextAwareCompletion(BaseModule):
     # -- the bank ----------------------------------------------------------
     def signature(self) -> Dict:
         """The layout, joints, coordinate dims and window of this module."""
-        return dict(layout=self.layout, num_joints=self.num_joints,
-                    coord_dims=self.coord_dims, window=self.window)
+        return dict(
+            layout=self.layout,
+            num_joints=self.num_joints,
+            coord_dims=self.coord_dims,
+            window=self.window)
 
     def load_bank(self, path: str) -> None:
         """Load a skeleton bank pickle (``windows (N, window, V, C)`` and,
@@ -160,17 +165,16 @@ class ContextAwareCompletion(BaseModule):
                 not torch.isfinite(windows).all():
             raise ValueError(f'{path}: bank windows must be a non-empty, '
                              'finite (N, window, joints, dims) array')
-        if 'sample_ids' not in bank or len(bank['sample_ids']) != len(
-                windows):
+        if 'sample_ids' not in bank or len(bank['sample_ids']) != len(windows):
             raise ValueError(
                 f'{path}: the bank has no sample id per window, so a query '
                 'could be completed from its own clip; rebuild it with '
                 'tools/data/build_skeleton_bank.py')
-        self.set_bank(windows, torch.as_tensor(np.asarray(bank['sample_ids'],
-                                                          np.int64)))
+        self.set_bank(
+            windows, torch.as_tensor(np.asarray(bank['sample_ids'], np.int64)))
 
-    def set_bank(self, windows: torch.Tensor, sample_ids: torch.Tensor
-                 ) -> None:
+    def set_bank(self, windows: torch.Tensor,
+                 sample_ids: torch.Tensor) -> None:
         """Use ``windows`` ``(N, window, V, coord_dims)`` of the samples
         ``sample_ids`` ``(N,)`` (``mmfine.structures.sample_key`` of their
         ``frame_dir``) as the bank; ``S_prior`` becomes their mean
@@ -196,8 +200,8 @@ class ContextAwareCompletion(BaseModule):
     def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
         for name in ('bank_windows', 'bank_ids'):
             if prefix + name in state_dict:  # the bank's size comes with it
-                setattr(self, name, torch.empty_like(state_dict[prefix +
-                                                                name]))
+                setattr(self, name,
+                        torch.empty_like(state_dict[prefix + name]))
         self._index_key = None
         super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
@@ -217,7 +221,9 @@ class ContextAwareCompletion(BaseModule):
             self._index_key = key
         return self._index
 
-    def retrieve(self, query: torch.Tensor, keep: torch.Tensor,
+    def retrieve(self,
+                 query: torch.Tensor,
+                 keep: torch.Tensor,
                  sample_ids: Optional[torch.Tensor] = None,
                  rng: Optional[np.random.Generator] = None) -> torch.Tensor:
         """Bank windows closest to each normalised query.
@@ -245,8 +251,8 @@ class ContextAwareCompletion(BaseModule):
             # ranking; the query is zero on dropped frames, so
             # sum_t keep_t q_t.b_t is one product of flattened tensors
             bank_t, bank_sq = self._bank_index()
-            dist = torch.addmm(keep @ bank_sq, query.flatten(1), bank_t,
-                               alpha=-2)
+            dist = torch.addmm(
+                keep @ bank_sq, query.flatten(1), bank_t, alpha=-2)
             if sample_ids is not None:
                 own = sample_ids.to(self.bank_ids)[:, None] == self.bank_ids
                 dist = dist.masked_fill(own, float('inf'))
@@ -268,8 +274,8 @@ class ContextAwareCompletion(BaseModule):
             strategy = PROMPT_STRATEGIES[rng.integers(len(PROMPT_STRATEGIES))]
             ratio = 1.0 - row.mean()
             masks.append(prompt_mask(strategy, len(row), ratio, rng, row))
-        return torch.as_tensor(np.stack(masks), dtype=keep.dtype,
-                               device=keep.device)
+        return torch.as_tensor(
+            np.stack(masks), dtype=keep.dtype, device=keep.device)
 
     def _start(self, seq: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
         """Normalised observed frames, and the prior on the dropped ones."""
@@ -278,8 +284,8 @@ class ContextAwareCompletion(BaseModule):
         k = keep[..., None, None]
         return seq * k + self.bank_prior * (1 - k)
 
-    def prior_fill(self, seq: torch.Tensor, keep: torch.Tensor
-                   ) -> torch.Tensor:
+    def prior_fill(self, seq: torch.Tensor,
+                   keep: torch.Tensor) -> torch.Tensor:
         """The prior alone (no network): observed frames as observed,
         dropped ones from ``prior`` placed and scaled by the observed ones;
         the "prior only" row of the restoration table.
@@ -344,9 +350,9 @@ class ContextAwareCompletion(BaseModule):
         else:
             empty = torch.zeros_like(query)
             segments = [(empty, torch.zeros_like(keep))] * 2 + segments
-        tokens = torch.cat([
-            torch.cat([s.flatten(2), m[..., None]], -1) for s, m in segments
-        ], 1)
+        tokens = torch.cat(
+            [torch.cat([s.flatten(2), m[..., None]], -1) for s, m in segments],
+            1)
         tokens = torch.cat(
             [tokens, self.position.expand(n, -1, -1).to(tokens.dtype)], -1)
         residual = self.network(tokens).reshape(n, 4, self.window,
@@ -354,14 +360,16 @@ class ContextAwareCompletion(BaseModule):
         base = (query_start + residual[:, 3]) * q_scale + q_centre
         if with_prompt:
             prompt_start = self._start(prompt_in, prompt_keep)
-            prompt = dict(context=context,
-                          completed=(prompt_start + residual[:, 0]) * p_scale +
-                          p_centre)
+            prompt = dict(
+                context=context,
+                completed=(prompt_start + residual[:, 0]) * p_scale + p_centre)
         if self.keep_observed and not self.training:
             base = corrupt * k + base * (1 - k)
         return base, prompt
 
-    def forward(self, seq: torch.Tensor, keep: torch.Tensor,
+    def forward(self,
+                seq: torch.Tensor,
+                keep: torch.Tensor,
                 sample_ids: Optional[Sequence] = None) -> torch.Tensor:
         """Complete clips of any length (inference, deterministic).
 
@@ -395,8 +403,8 @@ class ContextAwareCompletion(BaseModule):
         length, w = seq.shape[1], self.window
         if length < w:
             pad = w - length
-            seq = torch.cat([seq, seq.new_zeros(len(seq), pad,
-                                                 *seq.shape[2:])], 1)
+            seq = torch.cat(
+                [seq, seq.new_zeros(len(seq), pad, *seq.shape[2:])], 1)
             keep = torch.cat([keep, keep.new_zeros(len(keep), pad)], 1)
             return self.forward(seq, keep, ids)[:, :length]
         starts = list(range(0, length - w + 1, w))

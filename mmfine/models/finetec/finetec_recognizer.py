@@ -23,9 +23,9 @@ def frame_masks(data_samples, shape: Tuple[int, int, int],
     masks = []
     for sample in data_samples or [None] * shape[0]:
         mask = None if sample is None else sample.get('frame_mask')
-        masks.append(torch.ones(shape[1:]) if mask is None else
-                     torch.as_tensor(mask, dtype=torch.float32).reshape(
-                         shape[1:]))
+        masks.append(
+            torch.ones(shape[1:]) if mask is None else torch.
+            as_tensor(mask, dtype=torch.float32).reshape(shape[1:]))
     return torch.stack(masks).to(device)
 
 
@@ -142,17 +142,19 @@ class FineTecRecognizer(RecognizerGCN):
                 [MODELS.build(pos) for _ in range(count)] +
                 [MODELS.build(acc) for _ in range(count)])
             self.backbone = None
-        if self.decomposition is not None and (streams == 'six' or len(
-                self.sequences) == 1):
+        if self.decomposition is not None and (streams == 'six'
+                                               or len(self.sequences) == 1):
             self.decomposition.fusion_logits.requires_grad_(False)
         if self.completion is not None:
             self.completion.requires_grad_(False)
             self.completion.eval()
             if completion_checkpoint is None:
-                print_log('FineTecRecognizer: no completion_checkpoint, the '
-                          'completion module is untrained and restores '
-                          'dropped frames by its prior', logger='current',
-                          level=30)
+                print_log(
+                    'FineTecRecognizer: no completion_checkpoint, the '
+                    'completion module is untrained and restores '
+                    'dropped frames by its prior',
+                    logger='current',
+                    level=30)
             else:
                 self.load_completion(completion_checkpoint)
 
@@ -165,8 +167,10 @@ class FineTecRecognizer(RecognizerGCN):
         ckpt = CheckpointLoader.load_checkpoint(path, map_location='cpu')
         state = ckpt.get('state_dict', ckpt)
         prefix = 'completion.'
-        sub = {k[len(prefix):]: v for k, v in state.items()
-               if k.startswith(prefix)}
+        sub = {
+            k[len(prefix):]: v
+            for k, v in state.items() if k.startswith(prefix)
+        }
         if not sub:
             raise ValueError(f'{path} holds no completion module weights')
         self.completion.load_state_dict(sub, strict=True)
@@ -177,8 +181,10 @@ class FineTecRecognizer(RecognizerGCN):
             self.completion.eval()  # frozen: no dropout/BN updates, ever
         return self
 
-    def restore_and_fuse(self, inputs: torch.Tensor, data_samples=None
-                         ) -> Tuple[List[torch.Tensor], torch.Tensor]:
+    def restore_and_fuse(
+            self,
+            inputs: torch.Tensor,
+            data_samples=None) -> Tuple[List[torch.Tensor], torch.Tensor]:
         """Restore, decompose and fuse a batch.
 
         Args:
@@ -231,8 +237,11 @@ class FineTecRecognizer(RecognizerGCN):
         fused = self.fusion(torch.cat([pred, extra], -1), acc_pred)
         return [fused.reshape(shape + fused.shape[-1:])], loss_acc
 
-    def extract_feat(self, inputs: torch.Tensor, stage: str = 'backbone',
-                     data_samples=None, **kwargs) -> Tuple:
+    def extract_feat(self,
+                     inputs: torch.Tensor,
+                     stage: str = 'backbone',
+                     data_samples=None,
+                     **kwargs) -> Tuple:
         streams, loss_acc = self.restore_and_fuse(inputs, data_samples)
         if self.streams == 'six':
             feats = torch.stack([
@@ -240,8 +249,7 @@ class FineTecRecognizer(RecognizerGCN):
             ]).mean(0)
         else:
             feats = self.backbone(streams[0])
-        kwargs = dict(loss_aux=dict(loss_acc=self.acc_loss_weight *
-                                    loss_acc))
+        kwargs = dict(loss_aux=dict(loss_acc=self.acc_loss_weight * loss_acc))
         if stage == 'head':
             return self.cls_head(feats), kwargs
         return feats, kwargs

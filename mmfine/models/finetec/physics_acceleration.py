@@ -45,8 +45,9 @@ def symmetric_from_upper(upper: torch.Tensor, dims: int) -> torch.Tensor:
     """The symmetry operation ``S^dagger`` of Eqs. 10-11: a vector of the
     ``dims * (dims + 1) / 2`` upper-triangle entries -> a symmetric
     ``(dims, dims)`` matrix (symmetric by construction)."""
-    return upper.index_select(-1, symmetric_index(dims, upper.device)
-                              ).unflatten(-1, (dims, dims))
+    return upper.index_select(-1, symmetric_index(dims,
+                                                  upper.device)).unflatten(
+                                                      -1, (dims, dims))
 
 
 class SymmetricLinear(nn.Linear):
@@ -66,8 +67,8 @@ class SymmetricLinear(nn.Linear):
     def __init__(self, in_features: int, dims: int) -> None:
         super().__init__(in_features, dims * (dims + 1) // 2)
         self.dims = dims
-        self.register_buffer('position', symmetric_index(dims),
-                             persistent=False)
+        self.register_buffer(
+            'position', symmetric_index(dims), persistent=False)
 
     def full_parameters(self) -> Tuple[torch.Tensor, torch.Tensor]:
         """The weight ``(D, D, in_features)`` and bias ``(D, D)`` of the
@@ -133,12 +134,12 @@ class SymmetricLinear(nn.Linear):
 
 
 def _mlp(in_dims: int, hidden: int, out: nn.Module) -> nn.Sequential:
-    return nn.Sequential(nn.Linear(in_dims, hidden), nn.ReLU(inplace=True),
-                         out)
+    return nn.Sequential(
+        nn.Linear(in_dims, hidden), nn.ReLU(inplace=True), out)
 
 
-def _hidden_over_time(mlp: nn.Sequential,
-                      *inputs: torch.Tensor) -> torch.Tensor:
+def _hidden_over_time(mlp: nn.Sequential, *inputs:
+                      torch.Tensor) -> torch.Tensor:
     """The hidden features ``relu(mlp[0](cat(inputs, -1)))`` of an
     estimator whose inputs are per sequence ``(N, C)`` (broadcast over time)
     or per frame ``(N, T, C)``: the per-sequence inputs meet their columns of
@@ -242,8 +243,9 @@ class LagrangianAcceleration(BaseModule):
         h_m, h_c, g, tau, vel = self._hidden(seq)
         return self.est_m[-1](h_m), self.est_c[-1](h_c), g, tau, vel
 
-    def forward(self, seq: torch.Tensor
-                ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    def forward(
+            self, seq: torch.Tensor
+    ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Fuse the physics and finite-difference accelerations (Eqs. 12-13).
 
         Args:

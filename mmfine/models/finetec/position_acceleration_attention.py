@@ -20,9 +20,13 @@ class PositionAccelerationAttention(BaseModule):
         embed_dims: output channels, the GCN's ``in_channels``.
     """
 
-    def __init__(self, pos_channels: int, acc_channels: int,
-                 embed_dims: int = 16, num_heads: int = 4,
-                 mode: str = 'cross_attention', init_cfg=None) -> None:
+    def __init__(self,
+                 pos_channels: int,
+                 acc_channels: int,
+                 embed_dims: int = 16,
+                 num_heads: int = 4,
+                 mode: str = 'cross_attention',
+                 init_cfg=None) -> None:
         super().__init__(init_cfg)
         if mode not in ('cross_attention', 'mlp'):
             raise ValueError(f"mode must be 'cross_attention' or 'mlp', got "
@@ -31,8 +35,8 @@ class PositionAccelerationAttention(BaseModule):
         self.pos_embed = nn.Linear(pos_channels, embed_dims)
         self.acc_embed = nn.Linear(acc_channels, embed_dims)
         if mode == 'cross_attention':
-            self.attention = nn.MultiheadAttention(embed_dims, num_heads,
-                                                   batch_first=True)
+            self.attention = nn.MultiheadAttention(
+                embed_dims, num_heads, batch_first=True)
         else:
             self.mlp = nn.Sequential(
                 nn.Linear(2 * embed_dims, embed_dims), nn.ReLU(inplace=True),

@@ -12,7 +12,9 @@ from mmfine.structures.frame_drop_masks import (block_drop_mask,
 PROMPT_STRATEGIES = ('random', 'pattern', 'prefix', 'suffix', 'middle')
 
 
-def prompt_mask(strategy: str, length: int, ratio: float,
+def prompt_mask(strategy: str,
+                length: int,
+                ratio: float,
                 rng: np.random.Generator,
                 query_keep: Optional[np.ndarray] = None) -> np.ndarray:
     """The keep mask of a prompt window.

@@ -68,8 +68,9 @@ class SkeletonCompletionModel(BaseModel):
                  scope: str = 'sample',
                  seed: int = 0,
                  data_preprocessor: Optional[Dict] = None) -> None:
-        super().__init__(data_preprocessor=data_preprocessor or dict(
-            type='ActionDataPreprocessor'))
+        super().__init__(
+            data_preprocessor=data_preprocessor or dict(
+                type='ActionDataPreprocessor'))
         if restorer not in MODEL_RESTORERS and restorer not in RESTORERS:
             raise ValueError(f'unknown restorer {restorer!r}; expected one of '
                              f'{sorted(MODEL_RESTORERS + tuple(RESTORERS))}')
@@ -90,17 +91,21 @@ class SkeletonCompletionModel(BaseModel):
             raise ValueError('non-finite keypoints in the batch')
         return inputs[:, :, 0, ..., :self.completion.coord_dims]
 
-    def forward(self, inputs: torch.Tensor, data_samples=None,
+    def forward(self,
+                inputs: torch.Tensor,
+                data_samples=None,
                 mode: str = 'tensor'):
         if mode == 'loss':
             return self.loss(inputs, data_samples)
         if mode == 'predict':
             return self.predict(inputs, data_samples)
         seq = self._clean(inputs)
-        return self.completion(seq.flatten(0, 1),
-                               torch.ones(seq.shape[:3]).flatten(0, 1))
+        return self.completion(
+            seq.flatten(0, 1),
+            torch.ones(seq.shape[:3]).flatten(0, 1))
 
-    def loss(self, inputs: torch.Tensor,
+    def loss(self,
+             inputs: torch.Tensor,
              data_samples=None) -> Dict[str, torch.Tensor]:
         """Eq. 14 on a batch of clean clips ``(B, 1, M, window, V, C)``."""
         clean = self._clean(inputs)
@@ -110,14 +115,18 @@ class SkeletonCompletionModel(BaseModel):
                              f'window of {self.completion.window} frames, '
                              f'got {gt.shape[1]}: set clip_len accordingly')
         rng = np.random.default_rng(int(torch.randint(2**31, ()).item()))
-        keep = torch.as_tensor(np.concatenate([
-            corruption_masks(rng, self.drop_ratios, 1, gt.shape[1],
-                             scope='clip')[1] for _ in range(len(gt))
-        ]), dtype=gt.dtype, device=gt.device)
+        keep = torch.as_tensor(
+            np.concatenate([
+                corruption_masks(
+                    rng, self.drop_ratios, 1, gt.shape[1], scope='clip')[1]
+                for _ in range(len(gt))
+            ]),
+            dtype=gt.dtype,
+            device=gt.device)
         ids = sample_ids(data_samples)
         if ids is not None:
-            ids = torch.as_tensor(ids, device=gt.device).repeat_interleave(
-                clean.shape[1])
+            ids = torch.as_tensor(
+                ids, device=gt.device).repeat_interleave(clean.shape[1])
         base, prompt = self.completion.complete_windows(gt, keep, ids, rng)
         losses = dict(loss_query=F.mse_loss(base, gt))
         if prompt:
@@ -138,17 +147,20 @@ class SkeletonCompletionModel(BaseModel):
                 raise ValueError(
                     f'restoration evaluation needs the meta keys {missing}: '
                     "add them to PackActionInputs' meta_keys")
-            masks.append(corruption_masks(
-                sample_rng(self.seed, name), self.test_ratios, num_clips,
-                clip_len, self.scope, meta.get('total_frames'),
-                meta.get('frame_inds'))[1])
+            masks.append(
+                corruption_masks(
+                    sample_rng(self.seed, name), self.test_ratios, num_clips,
+                    clip_len, self.scope, meta.get('total_frames'),
+                    meta.get('frame_inds'))[1])
         return np.stack(masks)
 
     def predict(self, inputs: torch.Tensor, data_samples) -> list:
         gt = self._clean(inputs)
         b, nc, t = gt.shape[:3]
-        keep = torch.as_tensor(self._test_masks(data_samples, nc, t),
-                               dtype=gt.dtype, device=gt.device).flatten(0, 1)
+        keep = torch.as_tensor(
+            self._test_masks(data_samples, nc, t),
+            dtype=gt.dtype,
+            device=gt.device).flatten(0, 1)
         flat = gt.flatten(0, 1)
         corrupt = flat * keep[..., None, None]
         with torch.no_grad():
@@ -157,8 +169,7 @@ class SkeletonCompletionModel(BaseModel):
                 use_prompt = self.completion.use_prompt
                 self.completion.use_prompt = self.restorer == 'completion'
                 restored = self.completion(
-                    corrupt, keep, None if ids is None else
-                    np.repeat(ids, nc))
+                    corrupt, keep, None if ids is None else np.repeat(ids, nc))
                 self.completion.use_prompt = use_prompt
             else:
                 restored = corrupt.clone()

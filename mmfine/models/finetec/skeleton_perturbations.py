@@ -36,17 +36,20 @@ def crop_resize(seq: torch.Tensor, start: torch.Tensor,
     """Per sample, the frames ``[start, start + length)`` of ``seq``
     ``(N, T, ...)`` resampled linearly back to ``T`` frames."""
     n, t = seq.shape[:2]
-    pos = start[:, None] + torch.linspace(0, 1, t, device=seq.device)[
-        None] * (length[:, None] - 1)
+    pos = start[:, None] + torch.linspace(
+        0, 1, t, device=seq.device)[None] * (
+            length[:, None] - 1)
     lo = pos.floor().long().clamp(0, t - 1)
     hi = (lo + 1).clamp(max=t - 1)
     w = (pos - lo.float()).reshape(n, t, *([1] * (seq.dim() - 2)))
     pick = lambda idx: torch.gather(  # noqa: E731
-        seq, 1, idx.reshape(n, t, *([1] * (seq.dim() - 2))).expand_as(seq))
+        seq, 1,
+        idx.reshape(n, t, *([1] * (seq.dim() - 2))).expand_as(seq))
     return pick(lo) * (1 - w) + pick(hi) * w
 
 
-def spatial_flip(seq: torch.Tensor, layout: Layout,
+def spatial_flip(seq: torch.Tensor,
+                 layout: Layout,
                  p: float = 0.5) -> torch.Tensor:
     """Mirror x about the centre and swap left and right joints.
 
@@ -93,8 +96,10 @@ def axis_mask(seq: torch.Tensor, layout: Layout) -> torch.Tensor:
     return torch.where(hit, _centre(seq, get_layout(layout)), seq)
 
 
-def bone_rescale(seq: torch.Tensor, layout: Layout,
-                 scale: Tuple[float, float] = (0.8, 1.2)) -> torch.Tensor:
+def bone_rescale(seq: torch.Tensor,
+                 layout: Layout,
+                 scale: Tuple[float, float] = (0.8, 1.2)
+                 ) -> torch.Tensor:  # yapf: disable
     """Scale each bone's length by its own random factor, kept over time,
     and rebuild the joints along the kinematic tree (``layout.parents``)
     from the root (the centre joint, which stays in place); bone directions
@@ -117,11 +122,11 @@ def bone_rescale(seq: torch.Tensor, layout: Layout,
         while parents[j] != j:
             j = parents[j]
             path[i, j] = 1
-    factor = torch.empty(len(seq), 1, len(parents), 1,
-                         device=seq.device).uniform_(*scale)
+    factor = torch.empty(
+        len(seq), 1, len(parents), 1, device=seq.device).uniform_(*scale)
     bones = (seq - seq[:, :, parents]) * factor  # the root's bone is zero
-    return seq[:, :, [layout.center]] + torch.einsum(
-        'uv,ntvc->ntuc', path.to(seq), bones)
+    return seq[:, :, [layout.center]] + torch.einsum('uv,ntvc->ntuc',
+                                                     path.to(seq), bones)
 
 
 def time_flip(seq: torch.Tensor, p: float = 0.5) -> torch.Tensor:
@@ -149,14 +154,15 @@ def interpolation(seq: torch.Tensor, ratio: float = 0.5) -> torch.Tensor:
         torch.Tensor: ``(N, T, V, C)``.
     """
     n, t = seq.shape[:2]
-    drop = torch.rand(n, t, device=seq.device).argsort(1)[
-        :, :min(round(ratio * t), t - 1)]
+    drop = torch.rand(
+        n, t, device=seq.device).argsort(1)[:, :min(round(ratio * t), t - 1)]
     keep = torch.ones(n, t, device=seq.device).scatter_(1, drop, 0)
     return linear_interpolation(seq, keep)
 
 
-def temporal_crop(seq: torch.Tensor,
-                  ratio: Tuple[float, float] = (0.9, 1.0)) -> torch.Tensor:
+def temporal_crop(
+    seq: torch.Tensor, ratio: Tuple[float,
+                                    float] = (0.9, 1.0)) -> torch.Tensor:
     """Crop a random window of a random fraction of the clip and resample
     it linearly back to ``T`` frames.
 
@@ -201,9 +207,9 @@ PERTURBATIONS: Dict[str, Callable[..., torch.Tensor]] = {
 }
 
 
-def build_perturbation(cfg: Union[str, dict],
-                       layout: Layout) -> Callable[[torch.Tensor],
-                                                   torch.Tensor]:
+def build_perturbation(
+        cfg: Union[str, dict],
+        layout: Layout) -> Callable[[torch.Tensor], torch.Tensor]:
     """A perturbation of ``PERTURBATIONS`` with its parameters bound.
 
     Args:

@@ -7,8 +7,8 @@ from torch import nn
 
 from mmaction.registry import MODELS
 from mmfine.structures import get_layout
-from .skeleton_perturbations import build_perturbation
 from .skeleton_perturbations import crop_resize  # noqa: F401 (re-exported)
+from .skeleton_perturbations import build_perturbation
 
 FIVE_REGIONS = ('head', 'left_arm', 'right_arm', 'left_leg', 'right_leg')
 
@@ -34,7 +34,6 @@ def five_regions(layout_name: str) -> Dict[str, List[int]]:
         raise ValueError(f'layout {layout_name!r} has no joint in regions '
                          f'{empty}; FineTec needs all five')
     return {name: sorted(joints) for name, joints in regions.items()}
-
 
 
 @MODELS.register_module()
@@ -78,13 +77,18 @@ class SpatialDecomposition(BaseModule):
         init_cfg (dict, optional): Initialisation config. Defaults to None.
     """
 
-    def __init__(self, layout: str, num_dynamic: int = 2,
-                 strong: Sequence[Union[str, dict]] = (
-                     'spatial_flip', 'gaussian_noise', 'axis_mask',
-                     'bone_rescale', 'time_flip', 'interpolation',
-                     'dropout'),
+    def __init__(self,
+                 layout: str,
+                 num_dynamic: int = 2,
+                 strong: Sequence[Union[str,
+                                        dict]] = ('spatial_flip',
+                                                  'gaussian_noise',
+                                                  'axis_mask', 'bone_rescale',
+                                                  'time_flip', 'interpolation',
+                                                  'dropout'),
                  weak: Sequence[Union[str, dict]] = ('temporal_crop', ),
-                 test_perturb: bool = False, init_cfg=None) -> None:
+                 test_perturb: bool = False,
+                 init_cfg=None) -> None:
         super().__init__(init_cfg)
         regions = five_regions(layout)
         if not 1 <= num_dynamic < len(regions):
@@ -111,8 +115,9 @@ class SpatialDecomposition(BaseModule):
     def dynamic_joints(self, seq: torch.Tensor) -> torch.Tensor:
         """``(N, V)`` 1 for joints of the dynamic regions."""
         top = self.region_motion(seq).topk(self.num_dynamic, dim=1).indices
-        chosen = torch.zeros(len(seq), len(self.membership),
-                             device=seq.device).scatter_(1, top, 1.0)
+        chosen = torch.zeros(
+            len(seq), len(self.membership),
+            device=seq.device).scatter_(1, top, 1.0)
         return (chosen @ self.membership).clamp(max=1)
 
     @staticmethod
@@ -121,11 +126,13 @@ class SpatialDecomposition(BaseModule):
         ``(N, T, V, C)``."""
         n = len(seq)
         choice = torch.randint(len(ops), (n, ), device=seq.device)
-        return torch.stack([op(seq) for op in ops])[
-            choice, torch.arange(n, device=seq.device)]
+        return torch.stack([op(seq)
+                            for op in ops])[choice,
+                                            torch.arange(n, device=seq.device)]
 
-    def forward(self, base: torch.Tensor
-                ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    def forward(
+            self, base: torch.Tensor
+    ) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Decompose, perturb and fuse.
 
         Args:

@@ -10,8 +10,8 @@ from mmaction.registry import MODELS
 
 
 def _projection(in_dims: int, out_dims: int) -> nn.Sequential:
-    return nn.Sequential(nn.Linear(in_dims, out_dims), nn.GELU(),
-                         nn.LayerNorm(out_dims))
+    return nn.Sequential(
+        nn.Linear(in_dims, out_dims), nn.GELU(), nn.LayerNorm(out_dims))
 
 
 @MODELS.register_module()
@@ -30,21 +30,29 @@ class MultiGranularFusionHead(BaseHead):
     views by MMAction2's ``average_clips`` (softmax scores by default).
     """
 
-    def __init__(self, num_classes: int, in_channels: int,
-                 num_elements: int = 3, hidden_dims: int = 256,
+    def __init__(self,
+                 num_classes: int,
+                 in_channels: int,
+                 num_elements: int = 3,
+                 hidden_dims: int = 256,
                  dropout_ratio: float = 0.5,
                  loss_cls=dict(type='CrossEntropyLoss'),
                  average_clips: Optional[str] = 'prob',
-                 init_cfg: Optional[dict] = None, **kwargs) -> None:
-        super().__init__(num_classes, in_channels, loss_cls=loss_cls,
-                         average_clips=average_clips, init_cfg=init_cfg,
-                         **kwargs)
+                 init_cfg: Optional[dict] = None,
+                 **kwargs) -> None:
+        super().__init__(
+            num_classes,
+            in_channels,
+            loss_cls=loss_cls,
+            average_clips=average_clips,
+            init_cfg=init_cfg,
+            **kwargs)
         self.pairs = list(combinations(range(num_elements), 2))
         self.pair_proj = nn.ModuleList(
             [_projection(2 * in_channels, hidden_dims) for _ in self.pairs])
-        self.single_proj = nn.ModuleList(
-            [_projection(in_channels, hidden_dims)
-             for _ in range(num_elements)])
+        self.single_proj = nn.ModuleList([
+            _projection(in_channels, hidden_dims) for _ in range(num_elements)
+        ])
         self.fuse = nn.Linear(hidden_dims * (len(self.pairs) + num_elements),
                               hidden_dims)
         self.dropout = nn.Dropout(dropout_ratio)
@@ -57,8 +65,10 @@ class MultiGranularFusionHead(BaseHead):
         if x.dim() != 3 or x.shape[1] != self.num_elements:
             raise ValueError(f'expected (B, {self.num_elements}, D) element '
                              f'features, got {tuple(x.shape)}')
-        parts = [proj(torch.cat([x[:, i], x[:, j]], -1))
-                 for proj, (i, j) in zip(self.pair_proj, self.pairs)]
+        parts = [
+            proj(torch.cat([x[:, i], x[:, j]], -1))
+            for proj, (i, j) in zip(self.pair_proj, self.pairs)
+        ]
         parts += [proj(x[:, i]) for i, proj in enumerate(self.single_proj)]
         return self.fuse(torch.cat(parts, -1))
 

@@ -10,7 +10,8 @@ from torch import nn
 
 from mmaction.models import BaseRecognizer
 from mmaction.registry import MODELS
-from mmfine.models.sefar import adaptive_regulation, draw_token_mix, mix_targets
+from mmfine.models.sefar import (adaptive_regulation, draw_token_mix,
+                                 mix_targets)
 
 
 @MODELS.register_module()
@@ -44,7 +45,9 @@ class SeFARRecognizer(BaseRecognizer):
     (no views) trains the student alone (the supervised-only baseline).
     """
 
-    def __init__(self, backbone: Dict, cls_head: Dict,
+    def __init__(self,
+                 backbone: Dict,
+                 cls_head: Dict,
                  data_preprocessor: Optional[Dict] = None,
                  warmup_epochs: int = 5,
                  ema_momentum: float = 1e-4,
@@ -57,18 +60,22 @@ class SeFARRecognizer(BaseRecognizer):
                  mix_weight: float = 2.0,
                  strong_dropout: float = 0.2,
                  mix_alpha: Sequence[float] = (10.0, 10.0),
-                 train_cfg=None, test_cfg=None) -> None:
-        super().__init__(backbone=backbone, cls_head=cls_head,
-                         data_preprocessor=data_preprocessor,
-                         train_cfg=train_cfg, test_cfg=test_cfg)
+                 train_cfg=None,
+                 test_cfg=None) -> None:
+        super().__init__(
+            backbone=backbone,
+            cls_head=cls_head,
+            data_preprocessor=data_preprocessor,
+            train_cfg=train_cfg,
+            test_cfg=test_cfg)
         if weighting not in ('adaptive', 'threshold'):
             raise ValueError(f"weighting must be 'adaptive' or 'threshold', "
                              f'got {weighting!r}')
         if weighting == 'adaptive' and num_teacher_predictions < 2:
             raise ValueError('Adaptive Regulation needs at least 2 teacher '
                              'predictions')
-        self.teacher = ExponentialMovingAverage(self.student(),
-                                                momentum=ema_momentum)
+        self.teacher = ExponentialMovingAverage(
+            self.student(), momentum=ema_momentum)
         self.warmup_epochs = warmup_epochs
         self.num_teacher_predictions = num_teacher_predictions
         self.weighting, self.threshold = weighting, threshold
@@ -87,8 +94,11 @@ class SeFARRecognizer(BaseRecognizer):
         """``(B, views, C, K, H, W)`` -> ``(B * views, C, K, H, W)``."""
         return inputs.reshape((-1, ) + inputs.shape[2:])
 
-    def extract_feat(self, inputs: torch.Tensor, stage: str = 'backbone',
-                     data_samples=None, test_mode: bool = False,
+    def extract_feat(self,
+                     inputs: torch.Tensor,
+                     stage: str = 'backbone',
+                     data_samples=None,
+                     test_mode: bool = False,
                      **kwargs) -> Tuple:
         feats = self.backbone(self._clips(inputs), **kwargs)
         if stage == 'head':
@@ -124,9 +134,12 @@ class SeFARRecognizer(BaseRecognizer):
         teacher.head.eval()
         probs = teacher.head(feats).softmax(-1)
         mu, label = probs.max(1)
-        return dict(probs=probs, label=label, mu=mu,
-                    sigma=torch.zeros_like(mu),
-                    weight=(mu >= self.threshold).float())
+        return dict(
+            probs=probs,
+            label=label,
+            mu=mu,
+            sigma=torch.zeros_like(mu),
+            weight=(mu >= self.threshold).float())
 
     # -- losses --------------------------------------------------------------
     def loss(self, inputs, data_samples, **kwargs) -> Dict:
@@ -147,36 +160,39 @@ class SeFARRecognizer(BaseRecognizer):
             return losses
         self.teacher.update_parameters(self.student())
         teacher = self.teacher_pseudo_labels(inputs['weak'])
-        strong = F.dropout3d(self._clips(inputs['strong']),
-                             self.strong_dropout, training=True)
+        strong = F.dropout3d(
+            self._clips(inputs['strong']), self.strong_dropout, training=True)
         weight = teacher['weight']
         logits = self.cls_head(self.backbone(strong))
-        loss_un = (F.cross_entropy(logits, teacher['label'],
-                                   reduction='none') * weight).mean()
+        loss_un = (
+            F.cross_entropy(logits, teacher['label'], reduction='none') *
+            weight).mean()
         masks, index, lam = draw_token_mix(
             len(strong), len(self.backbone.elements),
             self.backbone.num_patches, self.mix_alpha)
-        mixed = self.cls_head(self.backbone(strong, token_mix=(masks,
-                                                                 index)))
+        mixed = self.cls_head(self.backbone(strong, token_mix=(masks, index)))
         target = mix_targets(teacher['probs'], index, lam)
-        loss_mix = (F.mse_loss(mixed.softmax(-1), target,
-                               reduction='none').mean(1) *
-                    mix_targets(weight, index, lam)).mean()
-        losses.update(loss_unsup=xi * self.unsup_weight * loss_un,
-                      loss_mix=xi * self.mix_weight * loss_mix)
+        loss_mix = (
+            F.mse_loss(mixed.softmax(-1), target, reduction='none').mean(1) *
+            mix_targets(weight, index, lam)).mean()
+        losses.update(
+            loss_unsup=xi * self.unsup_weight * loss_un,
+            loss_mix=xi * self.mix_weight * loss_mix)
         losses.update(self._stats(teacher, data_samples['unlabeled']))
         return losses
 
     @staticmethod
     def _stats(teacher: Dict, samples) -> Dict[str, torch.Tensor]:
-        stats = dict(ar_weight=teacher['weight'].mean(),
-                     teacher_conf=teacher['mu'].mean(),
-                     teacher_spread=teacher['sigma'].mean())
-        truth = torch.as_tensor([int(s.gt_label.item()) if 'gt_label' in s
-                                 else -1 for s in samples],
+        stats = dict(
+            ar_weight=teacher['weight'].mean(),
+            teacher_conf=teacher['mu'].mean(),
+            teacher_spread=teacher['sigma'].mean())
+        truth = torch.as_tensor([
+            int(s.gt_label.item()) if 'gt_label' in s else -1 for s in samples
+        ],
                                 device=teacher['label'].device)
         known = truth >= 0
         if known.any():
-            stats['pseudo_acc'] = (teacher['label'][known] ==
-                                   truth[known]).float().mean()
+            stats['pseudo_acc'] = (
+                teacher['label'][known] == truth[known]).float().mean()
         return stats

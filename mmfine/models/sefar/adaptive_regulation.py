@@ -6,7 +6,8 @@ from typing import Dict
 import torch
 
 
-def adaptive_regulation(probs: torch.Tensor, sigma_scale: float = 20.0,
+def adaptive_regulation(probs: torch.Tensor,
+                        sigma_scale: float = 20.0,
                         eps: float = 1e-9) -> Dict[str, torch.Tensor]:
     """Pseudo-labels and weights from ``U`` teacher predictions.
 
@@ -26,10 +27,11 @@ def adaptive_regulation(probs: torch.Tensor, sigma_scale: float = 20.0,
                          f'{tuple(probs.shape)}')
     mean = probs.mean(0)
     mu, label = mean.max(1)
-    picked = probs.gather(2, label[None, :, None].expand(
-        probs.shape[0], -1, 1)).squeeze(2)
+    picked = probs.gather(2, label[None, :,
+                                   None].expand(probs.shape[0], -1,
+                                                1)).squeeze(2)
     sigma = picked.std(0)
     eta1 = 2 * torch.sigmoid(torch.exp(mu) - math.e)
     eta2 = 2 * (torch.sigmoid(1 / (sigma_scale * sigma + eps)) - 0.5)
-    return dict(probs=mean, label=label, mu=mu, sigma=sigma,
-                weight=eta1 * eta2)
+    return dict(
+        probs=mean, label=label, mu=mu, sigma=sigma, weight=eta1 * eta2)

@@ -5,9 +5,10 @@ import numpy as np
 import torch
 
 
-def tube_token_masks(num_elements: int, num_tokens: int, lam: float,
-                     generator: torch.Generator = None
-                     ) -> List[torch.Tensor]:
+def tube_token_masks(num_elements: int,
+                     num_tokens: int,
+                     lam: float,
+                     generator: torch.Generator = None) -> List[torch.Tensor]:
     """One boolean mask ``(num_tokens,)`` per element with
     ``int(lam * num_tokens)`` True entries (tokens kept from the sample
     itself); the rest come from its partner, at the same positions in
@@ -21,9 +22,12 @@ def tube_token_masks(num_elements: int, num_tokens: int, lam: float,
     return masks
 
 
-def draw_token_mix(batch: int, num_elements: int, num_tokens: int,
-                   alpha: Sequence[float] = (10.0, 10.0)
-                   ) -> Tuple[List[torch.Tensor], torch.Tensor, float]:
+def draw_token_mix(
+    batch: int,
+    num_elements: int,
+    num_tokens: int,
+    alpha: Sequence[float] = (10.0, 10.0)
+) -> Tuple[List[torch.Tensor], torch.Tensor, float]:
     """Masks, the partner ``index`` (a shuffle of the batch) and the mix
     ratio ``lam`` (the realised fraction of own tokens, with
     ``lam ~ Beta(alpha)``)."""
