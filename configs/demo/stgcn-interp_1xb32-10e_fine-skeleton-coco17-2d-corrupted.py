@@ -3,4 +3,5 @@
 # stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py, with the dropped
 # frames of each clip filled from its kept ones before the GCN sees them.
 _base_ = ['./stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py']
-restorer = 'linear_interpolation'  # RestoreDroppedFrames after TemporalCorruption
+# RestoreDroppedFrames after TemporalCorruption
+restorer = 'linear_interpolation'

@@ -4,7 +4,8 @@ _base_ = [
     '../_base_/schedules/adam_cosine_40k.py'
 ]
 # data: MMAction2's NTU-60 2D skeletons (ntu60_2d.pkl)
-# bank: python tools/data/build_skeleton_bank.py configs/finetec/completion_mlp_1xb256-40k_ntu60-xsub-2d.py
+# bank: python tools/data/build_skeleton_bank.py \
+#     configs/finetec/completion_mlp_1xb256-40k_ntu60-xsub-2d.py
 ann_file = 'data/skeleton/ntu60_2d.pkl'
 model = dict(completion=dict(bank_file='data/skeleton_banks/ntu60_2d_w16.pkl'))
 train_dataloader = dict(dataset=dict(ann_file=ann_file, split='xsub_train'))

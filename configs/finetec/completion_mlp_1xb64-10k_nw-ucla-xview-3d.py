@@ -4,9 +4,11 @@ _base_ = [
     '../_base_/schedules/adam_cosine_40k.py'
 ]
 # data: python tools/data/convert_skeleton_dataset.py nw_ucla
-# bank: python tools/data/build_skeleton_bank.py configs/finetec/completion_mlp_1xb64-10k_nw-ucla-xview-3d.py
+# bank: python tools/data/build_skeleton_bank.py \
+#     configs/finetec/completion_mlp_1xb64-10k_nw-ucla-xview-3d.py
 ann_file = 'data/nw_ucla/nw_ucla_3d.pkl'
-model = dict(completion=dict(bank_file='data/skeleton_banks/nw_ucla_3d_w16.pkl'))
+model = dict(
+    completion=dict(bank_file='data/skeleton_banks/nw_ucla_3d_w16.pkl'))
 train_dataloader = dict(dataset=dict(ann_file=ann_file, split='xview_train'))
 val_dataloader = dict(dataset=dict(ann_file=ann_file, split='xview_val'))
 test_dataloader = val_dataloader

@@ -4,9 +4,11 @@ _base_ = [
     '../_base_/schedules/adam_cosine_40k.py'
 ]
 # data: python tools/data/convert_skeleton_dataset.py utkinect
-# bank: python tools/data/build_skeleton_bank.py configs/finetec/completion_mlp_1xb64-10k_utkinect-xsub-3d.py
+# bank: python tools/data/build_skeleton_bank.py \
+#     configs/finetec/completion_mlp_1xb64-10k_utkinect-xsub-3d.py
 ann_file = 'data/utkinect/utkinect_3d.pkl'
-model = dict(completion=dict(bank_file='data/skeleton_banks/utkinect_3d_w16.pkl'))
+model = dict(
+    completion=dict(bank_file='data/skeleton_banks/utkinect_3d_w16.pkl'))
 train_dataloader = dict(dataset=dict(ann_file=ann_file, split='xsub_train'))
 val_dataloader = dict(dataset=dict(ann_file=ann_file, split='xsub_val'))
 test_dataloader = val_dataloader

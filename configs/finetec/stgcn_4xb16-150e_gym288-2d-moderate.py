@@ -1,4 +1,5 @@
-# ST-GCN baseline under temporal corruption on Gym288-skeleton (same schema as gym_2d.pkl; tools/data/extract_pose.py builds it from FineGym videos).
+# ST-GCN baseline under temporal corruption on Gym288-skeleton (same schema
+# as gym_2d.pkl; tools/data/extract_pose.py builds it from FineGym videos).
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/models/stgcn_coco17_2d.py',
     '../_base_/datasets/corrupted_skeleton_2d_coco17.py',

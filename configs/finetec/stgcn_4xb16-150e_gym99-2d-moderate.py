@@ -1,4 +1,5 @@
-# ST-GCN baseline under temporal corruption on MMAction2's Gym99 skeletons (gym_2d.pkl).
+# ST-GCN baseline under temporal corruption on MMAction2's Gym99 skeletons
+# (gym_2d.pkl).
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/models/stgcn_coco17_2d.py',
     '../_base_/datasets/corrupted_skeleton_2d_coco17.py',

@@ -1,4 +1,5 @@
-# ST-GCN baseline under temporal corruption on msr_action3d (real 3D skeletons).
+# ST-GCN baseline under temporal corruption on msr_action3d (real 3D
+# skeletons).
 # data: python tools/data/convert_skeleton_dataset.py msr_action3d
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/models/stgcn_kinect20.py',

@@ -14,6 +14,8 @@ train_dataloader = dict(
         dataset=dict(ann_file=ann_file, split='xview_train',
                      num_classes=num_classes)))
 val_dataloader = dict(
-    dataset=dict(ann_file=ann_file, split='xview_val', num_classes=num_classes))
+    dataset=dict(ann_file=ann_file, split='xview_val',
+                 num_classes=num_classes))
 test_dataloader = dict(
-    dataset=dict(ann_file=ann_file, split='xview_val', num_classes=num_classes))
+    dataset=dict(ann_file=ann_file, split='xview_val',
+                 num_classes=num_classes))

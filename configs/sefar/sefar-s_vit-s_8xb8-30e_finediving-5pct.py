@@ -1,5 +1,6 @@
 # SeFAR-S on finediving, 5% labelled.
-# lists: python tools/data/split_semi_supervised.py data/finediving/annotations/finediving_train.txt --percent 5
+# lists: python tools/data/split_semi_supervised.py \
+#     data/finediving/annotations/finediving_train.txt --percent 5
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/models/sefar_vit-s.py',
     '../_base_/datasets/sefar_semi_video.py',
@@ -8,7 +9,8 @@ _base_ = [
 num_classes = 52
 video_root = 'data/finediving/videos'
 labeled_list = 'data/finediving/annotations/finediving_train_5pct_labeled.txt'
-unlabeled_list = 'data/finediving/annotations/finediving_train_5pct_unlabeled.txt'
+unlabeled_list = ('data/finediving/annotations/'
+                  'finediving_train_5pct_unlabeled.txt')
 val_list = 'data/finediving/annotations/finediving_test.txt'
 model = dict(cls_head=dict(num_classes=num_classes))
 train_dataloader = dict(

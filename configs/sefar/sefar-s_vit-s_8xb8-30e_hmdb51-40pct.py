@@ -1,5 +1,6 @@
 # SeFAR-S on hmdb51, 40% labelled.
-# lists: python tools/data/split_semi_supervised.py data/hmdb51/annotations/hmdb51_train_split_1_videos.txt --percent 40
+# lists: python tools/data/split_semi_supervised.py \
+#     data/hmdb51/annotations/hmdb51_train_split_1_videos.txt --percent 40
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/models/sefar_vit-s.py',
     '../_base_/datasets/sefar_semi_video.py',
@@ -7,8 +8,10 @@ _base_ = [
 ]
 num_classes = 51
 video_root = 'data/hmdb51/videos'
-labeled_list = 'data/hmdb51/annotations/hmdb51_train_split_1_videos_40pct_labeled.txt'
-unlabeled_list = 'data/hmdb51/annotations/hmdb51_train_split_1_videos_40pct_unlabeled.txt'
+labeled_list = ('data/hmdb51/annotations/'
+                'hmdb51_train_split_1_videos_40pct_labeled.txt')
+unlabeled_list = ('data/hmdb51/annotations/'
+                  'hmdb51_train_split_1_videos_40pct_unlabeled.txt')
 val_list = 'data/hmdb51/annotations/hmdb51_val_split_1_videos.txt'
 model = dict(cls_head=dict(num_classes=num_classes))
 train_dataloader = dict(

@@ -1,5 +1,6 @@
 # SeFAR-S on ucf101, 10% labelled.
-# lists: python tools/data/split_semi_supervised.py data/ucf101/annotations/ucf101_train_split_1_videos.txt --percent 10
+# lists: python tools/data/split_semi_supervised.py \
+#     data/ucf101/annotations/ucf101_train_split_1_videos.txt --percent 10
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/models/sefar_vit-s.py',
     '../_base_/datasets/sefar_semi_video.py',
@@ -7,8 +8,10 @@ _base_ = [
 ]
 num_classes = 101
 video_root = 'data/ucf101/videos'
-labeled_list = 'data/ucf101/annotations/ucf101_train_split_1_videos_10pct_labeled.txt'
-unlabeled_list = 'data/ucf101/annotations/ucf101_train_split_1_videos_10pct_unlabeled.txt'
+labeled_list = ('data/ucf101/annotations/'
+                'ucf101_train_split_1_videos_10pct_labeled.txt')
+unlabeled_list = ('data/ucf101/annotations/'
+                  'ucf101_train_split_1_videos_10pct_unlabeled.txt')
 val_list = 'data/ucf101/annotations/ucf101_val_split_1_videos.txt'
 model = dict(cls_head=dict(num_classes=num_classes))
 train_dataloader = dict(

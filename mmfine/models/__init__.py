@@ -1,7 +1,3 @@
-from . import backbones, data_preprocessors, finetec, heads, recognizers, sefar
-from .backbones import *
-from .data_preprocessors import *
+from . import finetec, sefar
 from .finetec import *
-from .heads import *
-from .recognizers import *
 from .sefar import *

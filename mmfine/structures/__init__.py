@@ -8,6 +8,7 @@ from .layout_conversion import (COMPOSITE_JOINTS, conversion_sources,
                                 convert_keypoints)
 from .layouts import get_layout, list_layouts, register_layout
 from .skeleton_layout import REGIONS, SkeletonLayout, region_of
+from .temporal_elements import check_elements, element_segments
 
 __all__ = [
     'SkeletonLayout', 'REGIONS', 'region_of', 'get_layout', 'list_layouts',
@@ -15,5 +16,6 @@ __all__ = [
     'COMPOSITE_JOINTS', 'LEVELS', 'SCOPES', 'resolve_ratio', 'block_drop_mask',
     'burst_drop_mask', 'corruption_masks', 'drop_mask', 'num_dropped',
     'random_drop_mask', 'sample_key', 'sample_rng', 'RESTORERS',
-    'left_to_right_copy', 'linear_interpolation', 'right_to_left_copy'
+    'left_to_right_copy', 'linear_interpolation', 'right_to_left_copy',
+    'check_elements', 'element_segments'
 ]

@@ -1,11 +1,10 @@
 import os.path as osp
 
 import pytest
-from mmengine.config import Config
 
 from mmfine.apis import corruption_study as study
+from mmfine.testing import ROOT
 from mmfine.utils import load_config, split_pipelines
-from tests.conftest import ROOT
 
 STGCN = osp.join(ROOT, 'configs', 'demo',
                  'stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py')

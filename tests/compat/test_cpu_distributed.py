@@ -1,7 +1,7 @@
 import pytest
 import torch
 
-from tests.conftest import run_python
+from mmfine.testing import run_python
 
 pytestmark = pytest.mark.skipif(torch.cuda.is_available(),
                                 reason='the workaround only acts without CUDA')

@@ -1,5 +1,5 @@
 from mmfine.compat import drn_localizer
-from tests.conftest import run_python
+from mmfine.testing import run_python
 
 
 def test_mmaction_models_fails_without_the_stand_in():

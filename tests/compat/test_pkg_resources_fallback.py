@@ -1,4 +1,4 @@
-from tests.conftest import run_python
+from mmfine.testing import run_python
 
 LOAD = '''
 import sys

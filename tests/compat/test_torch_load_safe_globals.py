@@ -1,4 +1,4 @@
-from tests.conftest import run_python
+from mmfine.testing import run_python
 
 SAVE_AND_LOAD = '''
 import io, numpy as np, torch

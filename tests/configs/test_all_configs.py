@@ -9,8 +9,8 @@ from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.structures import get_layout
+from mmfine.testing import ROOT
 from mmfine.utils import load_config
-from tests.conftest import ROOT
 
 CONFIGS = sorted(
     p for p in glob.glob(osp.join(ROOT, 'configs', '**', '*.py'),

@@ -1,11 +1,11 @@
 import numpy as np
 import pytest
 
-from mmfine.datasets.converters import (convert_msr_action3d,
-                                        convert_nw_ucla, convert_utkinect)
+from mmfine.datasets.converters import (convert_msr_action3d, convert_nw_ucla,
+                                        convert_utkinect)
 from mmfine.datasets.pose_annotation_check import pose_annotation_problems
 from mmfine.structures import get_layout
-from tests.conftest import shared_dataset
+from mmfine.testing import shared_dataset
 
 pytestmark = pytest.mark.realdata
 KINECT = get_layout('kinect_v1_20')

@@ -66,7 +66,7 @@ def test_split_is_stratified_and_reproducible():
     lines = [f'v{i}.mp4 {i % 4}' for i in range(200)]
     labeled, unlabeled = split_labeled(lines, 10, seed=5)
     assert len(labeled) == 20 and len(unlabeled) == 180
-    assert sorted(int(l.split()[1]) for l in labeled) == sorted(
+    assert sorted(int(line.split()[1]) for line in labeled) == sorted(
         [c for c in range(4) for _ in range(5)])
     assert set(labeled).isdisjoint(unlabeled)
     assert split_labeled(lines, 10, seed=5) == (labeled, unlabeled)

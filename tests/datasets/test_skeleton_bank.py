@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 import torch
-from mmaction.structures import ActionDataSample
 
+from mmaction.structures import ActionDataSample
 from mmfine.datasets.skeleton_bank import build_skeleton_bank
 from mmfine.structures import sample_key
 

@@ -9,7 +9,7 @@ from mmengine.runner import Runner
 from mmaction.registry import HOOKS
 from mmfine.engine.hooks.random_state_hook import (capture_random_state,
                                                    restore_random_state)
-from tests.conftest import tiny_demo_cfg, tiny_skeleton_data
+from mmfine.testing import tiny_demo_cfg, tiny_skeleton_data
 
 
 class SimulatedCrash(RuntimeError):

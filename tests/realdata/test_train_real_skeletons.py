@@ -6,8 +6,8 @@ from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.datasets.converters import convert_utkinect
+from mmfine.testing import ROOT, shared_dataset
 from mmfine.utils import dump_pickle_atomic
-from tests.conftest import ROOT, shared_dataset
 
 CONFIG = osp.join(ROOT, 'configs', 'skeleton', 'stgcn',
                   'stgcn_8xb16-40e_utkinect-xsub-3d.py')

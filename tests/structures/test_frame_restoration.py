@@ -3,7 +3,7 @@ import pytest
 import torch
 
 from mmfine.structures import (left_to_right_copy, linear_interpolation,
-                                   right_to_left_copy)
+                               right_to_left_copy)
 
 KEEP = torch.tensor([[0, 1, 0, 0, 1, 0, 1, 0.]])
 SEQ = torch.tensor([[0, 10, 0, 0, 40, 0, 70, 0.]])[..., None]

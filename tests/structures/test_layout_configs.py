@@ -3,7 +3,7 @@ import os.path as osp
 from mmengine.config import Config
 
 from mmfine.structures import get_layout, list_layouts
-from tests.conftest import ROOT, run_python
+from mmfine.testing import ROOT, run_python
 
 
 def test_exported_layout_configs_match_layouts():

@@ -2,7 +2,7 @@ import pickle
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SHARED_DATA
+from mmfine.testing import ROOT, SHARED_DATA
 
 
 def test_generate_fine_skeleton_cli(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from mmengine.config import Config
 
 from mmfine.datasets.synthetic_fine_skeleton import CLASS_NAMES
-from tests.conftest import DEMO_CONFIG, ROOT, tiny_skeleton_data
+from mmfine.testing import DEMO_CONFIG, ROOT, tiny_skeleton_data
 
 TINY = ['train_dataloader.dataset.times=1', 'train_cfg.max_epochs=1',
         'train_dataloader.batch_size=4', 'log_level=WARNING']

@@ -4,8 +4,8 @@ import pytest
 from mmengine.config import Config
 
 from mmfine.structures import get_layout
-from mmfine.utils import (apply_skeleton_settings, load_config,
-                          split_datasets, split_pipelines)
+from mmfine.utils import (apply_skeleton_settings, load_config, split_datasets,
+                          split_pipelines)
 
 FINETEC = 'configs/finetec/finetec_stgcn_8xb16-40e_msr-action3d-xsub-3d-' \
     'moderate.py'

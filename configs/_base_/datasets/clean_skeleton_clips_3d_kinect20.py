@@ -26,7 +26,8 @@ train_dataloader = dict(
     num_workers=2,
     persistent_workers=True,
     sampler=dict(type='InfiniteSampler', shuffle=True),
-    dataset=dict(type=dataset_type, layout='kinect_v1_20', pipeline=train_pipeline))
+    dataset=dict(
+        type=dataset_type, layout='kinect_v1_20', pipeline=train_pipeline))
 val_dataloader = dict(
     batch_size=64,
     num_workers=2,

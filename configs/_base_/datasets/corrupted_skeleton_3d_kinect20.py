@@ -1,9 +1,9 @@
-# Temporally corrupted Kinect v1 3D skeletons (FineTec protocol): uniform clips,
-# a fraction of each sample's frames dropped once on its timeline (random
-# while training, seeded per sample at test so every method sees the same
-# drops). Children set ann_file, splits and num_classes, and may set these
-# settings once at top level (mmfine.utils.load_config, used by tools/ and
-# mmfine.apis, writes them into every pipeline, dataset and model part):
+# Temporally corrupted Kinect v1 3D skeletons (FineTec protocol): uniform
+# clips, a fraction of each sample's frames dropped once on its timeline
+# (random while training, seeded per sample at test so every method sees the
+# same drops). Children set ann_file, splits and num_classes, and may set
+# these settings once at top level (mmfine.utils.load_config, used by tools/
+# and mmfine.apis, writes them into every pipeline, dataset and model part):
 #   clip_len = 48            frames per clip (default 16)
 #   corruption = 'severe'    'minor' / 'moderate' / 'severe' or a ratio
 #   layout_name = 'h36m17'   the skeleton layout of data and model
@@ -50,7 +50,8 @@ train_dataloader = dict(
         type='RepeatDataset',
         times=5,
         dataset=dict(
-            type=dataset_type, layout='kinect_v1_20', pipeline=train_pipeline)))
+            type=dataset_type, layout='kinect_v1_20',
+            pipeline=train_pipeline)))
 val_dataloader = dict(
     batch_size=16,
     num_workers=2,

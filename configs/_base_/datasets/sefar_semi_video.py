@@ -36,7 +36,8 @@ unlabeled_pipeline = decode + [
 ]
 val_pipeline = [
     dict(type='DecordInit', **file_client_args),
-    dict(type='DualLevelSampleFrames', elements=sampler_elements, test_mode=True),
+    dict(type='DualLevelSampleFrames', elements=sampler_elements,
+         test_mode=True),
     dict(type='DecordDecode'),
     dict(type='Resize', scale=(-1, img_size)),
     dict(type='CenterCrop', crop_size=img_size),

@@ -1,6 +1,5 @@
 from mmfine.structures.frame_drop_masks import LEVELS
-from .dual_level_sample import (DualLevelSampleFrames, check_elements,
-                                element_segments)
+from .dual_level_sample import DualLevelSampleFrames
 from .keypoint_noise import KeypointNoise
 from .multi_view import MultiView
 from .restore_dropped_frames import RestoreDroppedFrames
@@ -10,6 +9,5 @@ from .temporal_warp import WarpElements
 
 __all__ = [
     'TemporalCorruption', 'LEVELS', 'RestoreDroppedFrames', 'KeypointNoise',
-    'DualLevelSampleFrames', 'check_elements', 'element_segments', 'MultiView',
-    'ReverseFineElements', 'WarpElements'
+    'DualLevelSampleFrames', 'MultiView', 'ReverseFineElements', 'WarpElements'
 ]

@@ -4,7 +4,7 @@ from typing import Dict, Sequence
 import numpy as np
 from mmcv.transforms import BaseTransform
 
-from .dual_level_sample import element_segments
+from mmfine.structures.temporal_elements import element_segments
 
 
 class ElementFrameOrder(BaseTransform):

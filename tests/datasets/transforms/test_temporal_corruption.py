@@ -166,12 +166,13 @@ def test_sample_scope_compact_keeps_each_clips_frames_in_order():
 def test_identical_drops_for_two_different_models():
     """The ST-GCN and FineTec demo configs corrupt every test sample in the
     same way."""
+    import os.path as osp
+    import tempfile
+
     from mmengine.config import Config
 
     from mmaction.registry import DATASETS
-    from tests.conftest import ROOT, tiny_skeleton_data
-    import os.path as osp
-    import tempfile
+    from mmfine.testing import ROOT, tiny_skeleton_data
     with tempfile.TemporaryDirectory() as tmp:
         ann = tiny_skeleton_data(osp.join(tmp, 'data.pkl'))
         masks = []
@@ -197,9 +198,10 @@ def test_frame_indices_outside_the_timeline_are_named():
 @pytest.mark.parametrize('method', ['linear_interpolation',
                                     'left_to_right_copy'])
 def test_restore_dropped_frames_fills_each_clip(method):
+    import torch
+
     from mmfine.datasets.transforms import RestoreDroppedFrames
     from mmfine.structures import RESTORERS
-    import torch
     out = TemporalCorruption('severe', test_mode=True)(sampled())
     corrupt = out['keypoint'].copy()
     restored = RestoreDroppedFrames(method)(out)

@@ -6,7 +6,7 @@ import torch
 
 from mmfine.models.finetec import ContextAwareCompletion
 from mmfine.models.finetec.context_aware_completion import frame_of_reference
-from mmfine.structures import linear_interpolation, sample_key
+from mmfine.structures import linear_interpolation
 
 
 def module(layout='coco17', joints=17, dims=2, **kwargs):
@@ -188,8 +188,8 @@ def test_long_clips_are_tiled_by_windows(tmp_path):
         stop = start + 8
         if start == 8:  # overwritten by the end-aligned window from 16
             stop = 12
-        torch.testing.assert_close(out[:, start:stop], alone[:, :stop -
-                                                                 start])
+        torch.testing.assert_close(out[:, start:stop],
+                                   alone[:, :stop - start])
 
 
 def test_bank_without_sample_ids_is_refused(tmp_path):

@@ -2,9 +2,9 @@ import pytest
 import torch
 
 from mmfine.models.finetec import (PERTURBATIONS, axis_mask, bone_rescale,
-                                   build_perturbation, dropout,
-                                   gaussian_noise, interpolation,
-                                   spatial_flip, temporal_crop, time_flip)
+                                   build_perturbation, dropout, gaussian_noise,
+                                   interpolation, spatial_flip, temporal_crop,
+                                   time_flip)
 from mmfine.structures import get_layout
 
 COCO = get_layout('coco17')

@@ -10,8 +10,8 @@ from torch import nn
 
 from mmaction.models import BaseRecognizer
 from mmaction.registry import MODELS
-from mmfine.models.sefar import (adaptive_regulation, draw_token_mix,
-                                 mix_targets)
+from .adaptive_regulation import adaptive_regulation
+from .tube_token_mix import draw_token_mix, mix_targets
 
 
 @MODELS.register_module()

@@ -9,8 +9,8 @@ from mmengine.model import BaseModule
 from torch import nn
 
 from mmaction.registry import MODELS
-from mmfine.datasets.transforms.dual_level_sample import (check_elements,
-                                                          element_segments)
+from mmfine.structures.temporal_elements import (check_elements,
+                                                 element_segments)
 
 ARCHS = {  # name: embed_dims, depth, heads (ViT-S/16 and ViT-B/16)
     'small': (384, 12, 6),

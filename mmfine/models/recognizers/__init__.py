@@ -1,3 +1,0 @@
-from .sefar_recognizer import SeFARRecognizer
-
-__all__ = ['SeFARRecognizer']

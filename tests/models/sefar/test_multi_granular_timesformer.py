@@ -1,0 +1,32 @@
+
+import pytest
+import torch
+
+from mmfine.structures import element_segments
+from mmfine.testing import tiny_timesformer
+
+
+def test_backbone_elements_and_token_mix():
+    net = tiny_timesformer().eval()
+    x = torch.randn(2, 3, 8, 16, 16)
+    feats = net(x)
+    assert feats.shape == (2, 3, 32)
+    keep_all = [torch.ones(4, dtype=torch.bool)] * 3
+    swap_all = [torch.zeros(4, dtype=torch.bool)] * 3
+    index = torch.tensor([1, 0])
+    torch.testing.assert_close(net(x, token_mix=(keep_all, index)), feats)
+    torch.testing.assert_close(net(x, token_mix=(swap_all, index)),
+                               feats[index])
+    with pytest.raises(ValueError, match='elements'):
+        net(torch.randn(2, 3, 6, 16, 16))
+
+
+def test_elements_are_encoded_independently():
+    net = tiny_timesformer().eval()
+    x = torch.randn(1, 3, 8, 16, 16)
+    y = x.clone()
+    context = element_segments([2, 2, 4])[-1]  # frames 0, 2, 4, 6
+    y[:, :, context] = torch.randn(1, 3, 4, 16, 16)  # the context only
+    a, b = net(x), net(y)
+    torch.testing.assert_close(a[:, :2], b[:, :2])
+    assert not torch.allclose(a[:, 2], b[:, 2])

@@ -1,0 +1,98 @@
+import math
+
+import pytest
+import torch
+from mmengine.logging import MessageHub
+
+from mmaction.structures import ActionDataSample
+from mmfine.models import SeFARRecognizer
+from mmfine.testing import TINY_VIT
+
+
+def recognizer(**kwargs):
+    torch.manual_seed(0)
+    return SeFARRecognizer(
+        backbone=dict(type='MultiGranularTimeSformer', arch=TINY_VIT,
+                      img_size=16, patch_size=8),
+        cls_head=dict(type='MultiGranularFusionHead', num_classes=4,
+                      in_channels=32, hidden_dims=16),
+        data_preprocessor=dict(type='SemiSupervisedDataPreprocessor',
+                               format_shape='NCTHW'),
+        warmup_epochs=1, ema_momentum=0.1, **kwargs)
+
+
+def semi_batch():
+    def sample(label):
+        return ActionDataSample().set_gt_label(label)
+    clip = lambda: torch.randn(1, 3, 8, 16, 16)  # noqa: E731
+    inputs = [clip(), clip()] + [dict(weak=clip(), strong=clip())
+                                 for _ in range(4)]
+    samples = [sample(0), sample(1)] + [sample(i % 4) for i in range(4)]
+    return dict(inputs=inputs, data_samples=samples)
+
+
+def set_epoch(epoch, max_epochs=4):
+    hub = MessageHub.get_current_instance()
+    hub.update_info('epoch', epoch)
+    hub.update_info('max_epochs', max_epochs)
+
+
+def test_warmup_is_supervised_then_the_teacher_starts_as_the_student():
+    model = recognizer()
+    data = model.data_preprocessor(semi_batch(), training=True)
+    assert data['inputs']['weak'].shape == (4, 1, 3, 8, 16, 16)
+    set_epoch(0)
+    losses = model(**data, mode='loss')
+    assert losses['loss_unsup'] == 0 and model.teacher.steps == 0
+    set_epoch(1)
+    losses = model(**data, mode='loss')
+    assert model.teacher.steps == 1
+    for (k, t), s in zip(model.teacher.module.named_parameters(),
+                         list(model.backbone.parameters()) +
+                         list(model.cls_head.parameters())):
+        torch.testing.assert_close(t, s)
+    assert losses['loss_unsup'] > 0 and losses['loss_mix'] >= 0
+    assert 0 <= losses['pseudo_acc'] <= 1 and 0 < losses['ar_weight'] <= 1
+    assert model.ramp() == pytest.approx(math.sin(math.pi / 2 * 1 / 3))
+
+
+def test_ema_update_values():
+    model = recognizer()
+    data = model.data_preprocessor(semi_batch(), training=True)
+    set_epoch(1)
+    model(**data, mode='loss')  # starts the teacher
+    before = model.teacher.module.backbone.norm.weight.clone()
+    with torch.no_grad():
+        model.backbone.norm.weight.add_(1.0)
+    student = model.backbone.norm.weight.clone()
+    model(**data, mode='loss')
+    torch.testing.assert_close(model.teacher.module.backbone.norm.weight,
+                               0.9 * before + 0.1 * student)
+
+
+def test_training_step_and_student_prediction():
+    model = recognizer()
+    set_epoch(2)
+    optim = torch.optim.SGD(model.parameters(), lr=0.01)
+    from mmengine.optim import OptimWrapper
+    log = model.train_step(semi_batch(), OptimWrapper(optim))
+    assert torch.isfinite(torch.as_tensor(log['loss']))
+    model.eval()
+    test = dict(inputs=[torch.randn(2, 3, 8, 16, 16)],
+                data_samples=[ActionDataSample().set_gt_label(1)])
+    out = model.test_step(test)
+    assert out[0].pred_score.shape == (4, )
+    assert model.num_teacher_predictions == 10
+
+
+def test_threshold_baseline_and_bad_settings():
+    model = recognizer(weighting='threshold', num_teacher_predictions=1,
+                       threshold=0.0)
+    set_epoch(1)
+    data = model.data_preprocessor(semi_batch(), training=True)
+    losses = model(**data, mode='loss')
+    assert losses['ar_weight'] == 1.0
+    with pytest.raises(ValueError, match='at least 2'):
+        recognizer(num_teacher_predictions=1)
+    with pytest.raises(ValueError, match='weighting'):
+        recognizer(weighting='fixed')
