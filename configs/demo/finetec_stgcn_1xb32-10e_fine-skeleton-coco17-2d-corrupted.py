@@ -27,4 +27,4 @@ model = dict(
         num_stages=6,
         inflate_stages=[3, 5],
         down_stages=[3, 5]),
-    cls_head=dict(type='GCNHead', num_classes=16, in_channels=128))
+    cls_head=dict(type='GCNHead', num_classes=12, in_channels=128))

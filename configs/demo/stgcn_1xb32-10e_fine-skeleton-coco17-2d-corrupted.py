@@ -6,7 +6,7 @@ _base_ = [
     '../_base_/datasets/corrupted_skeleton_2d_coco17.py'
 ]
 train_corruption = ['minor', 'moderate', 'severe']  # one drawn per sample
-num_classes = 16
+num_classes = 12
 ann_file = 'data/fine_skeleton/fine_skeleton_coco17.pkl'
 model = dict(
     type='RecognizerGCN',

@@ -2,7 +2,7 @@
 # Generate the data with: python tools/data/generate_fine_skeleton.py
 _base_ = ['../_base_/default_runtime.py']
 
-num_classes = 16
+num_classes = 12
 clip_len = 32  # below the shortest sequence: longer clips would loop
 model = dict(
     type='RecognizerGCN',

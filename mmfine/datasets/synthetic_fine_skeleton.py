@@ -1,15 +1,17 @@
 """A synthetic fine-grained 2D skeleton dataset in COCO-17 (the embedded demo).
 
-Sixteen classes that differ only by subtle motion:
+Twelve classes that differ only by subtle motion (sixteen with
+``flick=True``):
 
 * ``arm_circle``: one straight arm circles in the frontal plane, for the
   left or right arm, one or two turns, forward or reversed (the reversed
   class is the forward one played backwards, i.e. the other rotation sense);
-* ``arm_circle ... flick``: the one-turn circle with a fast forearm flick
-  (the elbow folds and opens again) in its middle part, lasting 15-22% of
-  the sample (6-17 frames; 2-4 frames of a 16-frame clip). Each differs
-  from its plain twin only by this short, fast sub-movement: with 75% of
-  the frames dropped, a clip keeps one of its frames or none;
+* ``arm_circle ... flick`` (the ``flick`` variant): the one-turn circle
+  with a fast forearm flick (the elbow folds and opens again) in its
+  middle part, lasting 15-22% of the sample (6-17 frames; 2-4 frames of
+  a 16-frame clip). Each differs from its plain twin only by this short,
+  fast sub-movement: with 75% of the frames dropped, a clip keeps one of
+  its frames or none;
 * ``knee_then_arm``: a knee lift followed by raising the arm of the other
   side, led by the left or right leg, or the same played backwards (arm
   first, then knee).
@@ -53,7 +55,7 @@ UPPER_ARM, FOREARM = 0.27, 0.25
 THIGH, SHIN = 0.43, 0.44
 
 
-def _class_table() -> List[Tuple[str, dict]]:
+def _class_table(flick: bool = False) -> List[Tuple[str, dict]]:
     table = []
     for side in ('left', 'right'):
         for turns in (1, 2):
@@ -61,37 +63,32 @@ def _class_table() -> List[Tuple[str, dict]]:
                 name = (f'arm_circle_{side}_{turns}turn'
                         f'{"s" if turns > 1 else ""}'
                         f'_{"reversed" if reverse else "forward"}')
-                table.append((name,
-                              dict(
-                                  kind='arm_circle',
-                                  side=side,
-                                  turns=turns,
-                                  reverse=reverse)))
-        for reverse in (False, True):
-            name = (f'arm_circle_{side}_1turn_'
-                    f'{"reversed" if reverse else "forward"}_flick')
-            table.append((name,
-                          dict(
-                              kind='arm_circle',
-                              side=side,
-                              turns=1,
-                              reverse=reverse,
-                              flick=True)))
+                spec = dict(kind='arm_circle', side=side, turns=turns,
+                            reverse=reverse)
+                table.append((name, spec))
     for side in ('left', 'right'):
         for reverse in (False, True):
             name = (f'arm_then_knee_{side}'
                     if reverse else f'knee_then_arm_{side}')
-            table.append((name,
-                          dict(
-                              kind='knee_then_arm',
-                              side=side,
-                              turns=1,
-                              reverse=reverse)))
+            spec = dict(kind='knee_then_arm', side=side, turns=1,
+                        reverse=reverse)
+            table.append((name, spec))
+    if flick:
+        for side in ('left', 'right'):
+            for reverse in (False, True):
+                name = (f'arm_circle_{side}_1turn_'
+                        f'{"reversed" if reverse else "forward"}_flick')
+                spec = dict(kind='arm_circle', side=side, turns=1,
+                            reverse=reverse, flick=True)
+                table.append((name, spec))
     return table
 
 
+#: the twelve classes of the embedded dataset
 CLASSES = _class_table()
 CLASS_NAMES = [name for name, _ in CLASSES]
+#: the sixteen of its ``flick`` variant (the twelve first)
+FLICK_CLASSES = _class_table(flick=True)
 
 
 def _ease(u: np.ndarray) -> np.ndarray:
@@ -207,15 +204,16 @@ def _to_image(pose: np.ndarray,
     return xy.astype(np.float32), score.astype(np.float32)
 
 
-def make_sample(label: int, index: int, seed: int) -> Dict:
+def make_sample(label: int, index: int, seed: int,
+                flick: bool = False) -> Dict:
     """One annotation in MMAction2's ``PoseDataset`` format."""
     rng = np.random.default_rng([seed, label, index])
-    spec = CLASSES[label][1]
+    name, spec = (FLICK_CLASSES if flick else CLASSES)[label]
     t = int(rng.integers(40, 81))
     pose = _nuisance(_motion(spec, t, rng), rng)
     keypoint, score = _to_image(pose, rng)
     return dict(
-        frame_dir=f'{CLASS_NAMES[label]}_{index:04d}',
+        frame_dir=f'{name}_{index:04d}',
         label=label,
         img_shape=IMG_SHAPE,
         original_shape=IMG_SHAPE,
@@ -226,18 +224,21 @@ def make_sample(label: int, index: int, seed: int) -> Dict:
 
 def make_dataset(train_per_class: int = 40,
                  test_per_class: int = 15,
-                 seed: int = 0) -> Dict:
+                 seed: int = 0,
+                 flick: bool = False) -> Dict:
     """The whole dataset: ``split`` (train/test), ``annotations``,
-    ``classes``, in the layout of MMAction2's skeleton pickles."""
+    ``classes``, in the layout of MMAction2's skeleton pickles; with
+    ``flick`` the four flick classes too."""
+    classes = FLICK_CLASSES if flick else CLASSES
     annotations, split = [], dict(train=[], test=[])
-    for label in range(len(CLASSES)):
+    for label in range(len(classes)):
         for i in range(train_per_class + test_per_class):
-            sample = make_sample(label, i, seed)
+            sample = make_sample(label, i, seed, flick)
             annotations.append(sample)
             part = 'train' if i < train_per_class else 'test'
             split[part].append(sample['frame_dir'])
     return dict(
         split=split,
         annotations=annotations,
-        classes=list(CLASS_NAMES),
+        classes=[name for name, _ in classes],
         layout=LAYOUT.name)

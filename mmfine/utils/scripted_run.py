@@ -12,3 +12,15 @@ def quiet(cfg, work_dir: str):
         hooks.append(dict(type='ProgressBarHook'))
     cfg.custom_hooks = hooks
     return cfg
+
+
+def quiet_library_output() -> None:
+    """Hide what libraries print that says nothing to the user of a demo or
+    tool: Python warnings (upstream deprecations, mmcv-lite's missing ops)
+    and log records at INFO and below ("Loads checkpoint by local backend
+    ..."); warnings and errors of the runs still show. Tests do not call
+    it."""
+    import logging
+    import warnings
+    warnings.filterwarnings('ignore')
+    logging.disable(logging.INFO)

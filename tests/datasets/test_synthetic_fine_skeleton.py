@@ -2,9 +2,9 @@ import numpy as np
 
 from mmfine.datasets.pose_annotation_check import pose_annotation_problems
 from mmfine.datasets.synthetic_fine_skeleton import (CLASS_NAMES, CLASSES,
-                                                     IMG_SHAPE, LAYOUT,
-                                                     _motion, make_dataset,
-                                                     make_sample)
+                                                     FLICK_CLASSES, IMG_SHAPE,
+                                                     LAYOUT, _motion,
+                                                     make_dataset, make_sample)
 
 
 def test_deterministic_and_valid():
@@ -18,10 +18,15 @@ def test_deterministic_and_valid():
                               c['annotations'][0]['keypoint'])
     assert set(a['split']['train']).isdisjoint(a['split']['test'])
     assert a['classes'] == CLASS_NAMES
+    flick = make_dataset(3, 2, seed=5, flick=True)
+    assert len(flick['classes']) == len(FLICK_CLASSES) == 16
+    assert flick['classes'][:12] == CLASS_NAMES  # same labels, four more
+    for x, y in zip(a['annotations'], flick['annotations']):
+        np.testing.assert_array_equal(x['keypoint'], y['keypoint'])
 
 
 def test_reversed_classes_are_time_reversals():
-    for label, (name, spec) in enumerate(CLASSES):
+    for label, (name, spec) in enumerate(FLICK_CLASSES):
         if not spec['reverse']:
             continue
         forward = dict(spec, reverse=False)
@@ -32,7 +37,7 @@ def test_reversed_classes_are_time_reversals():
 
 def test_left_and_right_classes_move_their_own_arm():
     rng = np.random.default_rng(0)
-    for name, spec in CLASSES:
+    for name, spec in FLICK_CLASSES:
         if spec['kind'] != 'arm_circle':
             continue
         seq = _motion(spec, 60, rng)
@@ -71,7 +76,7 @@ def test_flick_twins_differ_only_by_a_short_fast_forearm_fold():
     """A flick class and its plain twin share every frame but a window of
     15-22% of the sample, in which only the moving wrist differs and moves
     faster than anywhere in the plain circle."""
-    names = dict((name, spec) for name, spec in CLASSES)
+    names = dict(FLICK_CLASSES)
     for side in ('left', 'right'):
         for sense in ('forward', 'reversed'):
             plain = names[f'arm_circle_{side}_1turn_{sense}']

@@ -12,9 +12,9 @@ def test_generate_fine_skeleton_cli(tmp_path):
          str(out), '--train-per-class', '2', '--test-per-class', '1'],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert '48 samples, 16 classes' in result.stdout
+    assert '36 samples, 12 classes' in result.stdout
     data = pickle.loads(out.read_bytes())
-    assert len(data['split']['train']) == 32
+    assert len(data['split']['train']) == 24
 
 
 def test_convert_cli_names_a_missing_folder(tmp_path):

@@ -58,8 +58,8 @@ def test_stock_mmaction_train_runs_an_mmfine_config(tmp_path, tiny_ann):
 
 
 def test_dist_train_and_test_with_two_processes(tmp_path, tiny_ann):
-    """Two CPU processes (gloo): each trains on half of the 32 samples and
-    the test predictions of both ranks are gathered (16 test samples)."""
+    """Two CPU processes (gloo): each trains on half of the 24 samples and
+    the test predictions of both ranks are gathered (12 test samples)."""
     work = tmp_path / 'work'
     result = run(['bash', 'tools/dist_train.sh', DEMO_CONFIG, '2',
                   '--work-dir', str(work), '--cfg-options'] +
@@ -67,7 +67,7 @@ def test_dist_train_and_test_with_two_processes(tmp_path, tiny_ann):
                  PORT=free_port())
     log = result.stdout + result.stderr
     assert 'Distributed training: True' in log
-    assert 'Epoch(train) [1][4/4]' in log  # 32 samples / 2 ranks / batch 4
+    assert 'Epoch(train) [1][3/3]' in log  # 24 samples / 2 ranks / batch 4
     dump = tmp_path / 'preds.pkl'
     run(['bash', 'tools/dist_test.sh', DEMO_CONFIG, str(work / 'epoch_1.pth'),
          '2', '--work-dir', str(tmp_path / 'test'), '--dump', str(dump),

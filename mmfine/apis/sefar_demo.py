@@ -1,35 +1,24 @@
-"""The SeFAR demo on generated videos: semi-supervised SeFAR against the
-supervised-only baseline on the same 10% labelled subset, on CPU.
+"""SeFAR's demo on generated videos: semi-supervised SeFAR against the
+supervised-only baseline on the same 10% labelled subset.
 
 Generates short 32x32 videos whose six classes differ only by motion
 direction (right/left, down/up, grow/shrink: time order matters), keeps
 10% of the train list labelled (stratified), trains the tiny SeFAR
 (dual-level {2-2-4} sampling, fine-element reversal, EMA teacher with
 Adaptive Regulation, Tube TokenMix) and the same model on the labelled
-clips alone for as many iterations, tests both, and prints one table with
-the teacher's pseudo-label statistics. Confusion matrices go to the work
-directory.
-
-    python tools/run_sefar_demo.py [--work-dir work_dirs/sefar_demo]
+clips alone for as many iterations, tests both, and reports the teacher's
+pseudo-label statistics. Confusion matrices go to the work directory.
 """
-import argparse
-import os
 import os.path as osp
 import time
-
-import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
-
-# isort: split
-from mmengine.runner import Runner
-from rich.console import Console
-from rich.table import Table
+from typing import Dict
 
 from mmfine.datasets.semi_supervised_split import split_labeled
 from mmfine.datasets.synthetic_motion_videos import make_motion_videos
-from mmfine.utils import REPO_ROOT as ROOT
-from mmfine.utils import atomic_write_bytes, load_config, quiet
+from mmfine.utils import REPO_ROOT, atomic_write_bytes, load_config, quiet
+from .demo_result import DemoResult
 
-DATA = osp.join(ROOT, 'data', 'motion_videos')
+DATA = osp.join(REPO_ROOT, 'data', 'motion_videos')
 METHODS = [
     ('supervised only', 'configs/demo/supervised_tiny_1xb8-24e_motion-'
      'videos-10pct.py'),
@@ -39,9 +28,10 @@ STATS = ('pseudo_acc', 'teacher_conf', 'teacher_spread', 'ar_weight')
 
 
 def ensure_data() -> None:
+    """Generate the videos and the 10% labelled split when missing."""
     if osp.exists(osp.join(DATA, 'train_10pct_unlabeled.txt')):
         return
-    print(f'generating the videos: {osp.relpath(DATA, ROOT)}')
+    print(f'generating the videos: {osp.relpath(DATA, REPO_ROOT)}')
     lists = make_motion_videos(DATA, dict(train=40, val=15))
     labeled, unlabeled = split_labeled(lists['train'], 10, seed=0)
     for name, lines in (('labeled', labeled), ('unlabeled', unlabeled)):
@@ -49,9 +39,13 @@ def ensure_data() -> None:
                            osp.join(DATA, f'train_10pct_{name}.txt'))
 
 
-def train_and_test(name: str, config: str, work_dir: str) -> dict:
+def train_and_test(name: str, config: str, work_dir: str) -> Dict:
+    """Train ``config``, test it; top-1, mean class accuracy, training
+    time and the last epoch's teacher statistics (SeFAR only)."""
+    from mmengine.runner import Runner
     slug = name.lower().replace(' ', '_')
-    cfg = quiet(load_config(osp.join(ROOT, config)), osp.join(work_dir, slug))
+    cfg = quiet(
+        load_config(osp.join(REPO_ROOT, config)), osp.join(work_dir, slug))
     cfg.test_evaluator = [
         dict(type='AccMetric'),
         dict(
@@ -72,19 +66,28 @@ def train_and_test(name: str, config: str, work_dir: str) -> dict:
     return row
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument(
-        '--work-dir', default=osp.join(ROOT, 'work_dirs', 'sefar_demo'))
-    args = parser.parse_args()
-    os.chdir(ROOT)
+def run_sefar_demo(work_dir: str) -> DemoResult:
+    """Run the demo (see the module docstring).
+
+    Args:
+        work_dir (str): Where runs and confusion matrices go.
+
+    Returns:
+        DemoResult: The table (top-1, mean class accuracy, training time,
+        teacher statistics per method); headline: both top-1 and their
+        difference; the confusion matrices.
+    """
+    from rich.table import Table
     ensure_data()
     rows = {
-        name: train_and_test(name, config, args.work_dir)
+        name: train_and_test(name, config, work_dir)
         for name, config in METHODS
     }
-    table = Table(title='Generated motion videos, 6 classes, 10% labelled '
-                  '(24 clips) + 216 unlabelled, 90 test clips')
+    table = Table(
+        title='Generated motion videos, 6 classes, 10% labelled (24 clips) '
+        '+ 216 unlabelled, 90 test clips',
+        caption='statistics: the last epoch\'s means over the unlabelled '
+        'clips')
     for column in ('method', 'top-1', 'mean class', 'train',
                    'pseudo-label acc', 'teacher conf', 'spread', 'AR weight'):
         table.add_column(
@@ -93,12 +96,10 @@ def main():
         table.add_row(name, f"{r['top1']:.3f}", f"{r['mean']:.3f}",
                       f"{r['train_s']:.0f} s",
                       *[f'{r[k]:.3f}' if k in r else '-' for k in STATS])
-    Console(width=120).print(table)
-    print('statistics: the last epoch\'s means over the unlabelled clips')
-    print(f'SeFAR - supervised only, top-1: '
-          f"{rows['SeFAR']['top1'] - rows['supervised only']['top1']:+.3f}")
-    print(f'confusion matrices: {args.work_dir}/confusion_matrix_*.png')
-
-
-if __name__ == '__main__':
-    main()
+    headline = {f'{n} top-1': f"{r['top1']:.3f}" for n, r in rows.items()}
+    headline['SeFAR - supervised only'] = (
+        f"{rows['SeFAR']['top1'] - rows['supervised only']['top1']:+.3f}")
+    return DemoResult('SeFAR', table, headline, [
+        osp.join(work_dir, f'confusion_matrix_{n.lower().replace(" ", "_")}'
+                 '.png') for n, _ in METHODS
+    ])
