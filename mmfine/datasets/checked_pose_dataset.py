@@ -20,15 +20,27 @@ class CheckedPoseDataset(PoseDataset):
     and validated sample by sample.
 
     Args:
-        num_classes: labels must lie in ``[0, num_classes)``.
-        layout: a layout name (``mmfine.structures``); samples must have
-            its number of joints, and a pickle that names its ``layout``
-            must name this one.
-        on_bad_sample: ``'raise'`` (default) stops with every problem of
-            every bad sample named; ``'skip'`` drops bad samples and logs a
-            summary naming each. Nothing bad is ever trained on.
-        classes: class names for the metainfo; a top-level ``classes`` list
-            in the pickle is used when omitted.
+        ann_file (str): Path to the annotation file, a ``.pkl`` holding a
+            list of annotations or a dict with an ``annotations`` list (and
+            optionally ``split``, ``classes`` and ``layout``).
+        pipeline (list[dict | callable]): A sequence of data transforms.
+        num_classes (int, optional): Labels must lie in
+            ``[0, num_classes)``. When None, the number of ``classes`` is
+            used if there are any; otherwise labels are only checked to be
+            non-negative. Defaults to None.
+        layout (str, optional): A layout name (``mmfine.structures``);
+            samples must have its number of joints, and a pickle that names
+            its ``layout`` must name this one. None checks neither.
+            Defaults to None.
+        on_bad_sample (str): ``'raise'`` stops with every problem of every
+            bad sample named; ``'skip'`` drops bad samples and logs a
+            summary naming each. Nothing bad is ever trained on. Defaults
+            to ``'raise'``.
+        classes (list[str], optional): Class names for the metainfo; a
+            top-level ``classes`` list in the pickle is used when omitted.
+            Defaults to None.
+        **kwargs: Other arguments of ``PoseDataset`` (``split``,
+            ``data_prefix``, ``test_mode``, ...).
     """
 
     def __init__(self,

@@ -25,9 +25,17 @@ class CheckedVideoDataset(VideoDataset):
       reason and draws another sample. Test and validation always raise.
 
     Args:
-        num_classes: the class count (required: the labels are checked).
-        labels: ``'required'`` or ``'optional'``.
-        on_error: ``'raise'`` or ``'skip'``.
+        ann_file (str): Path to the video list, one ``path label`` (or,
+            with ``labels='optional'``, ``path``) per line.
+        pipeline (list[dict | callable]): A sequence of data transforms.
+        num_classes (int): The class count (required: the labels are
+            checked).
+        labels (str): ``'required'`` or ``'optional'``. Defaults to
+            ``'required'``.
+        on_error (str): ``'raise'`` or ``'skip'``. Defaults to
+            ``'raise'``.
+        **kwargs: Other arguments of ``VideoDataset`` (``data_prefix``,
+            ``test_mode``, ``delimiter``, ...).
     """
 
     def __init__(self,

@@ -63,23 +63,27 @@ def _class_table(flick: bool = False) -> List[Tuple[str, dict]]:
                 name = (f'arm_circle_{side}_{turns}turn'
                         f'{"s" if turns > 1 else ""}'
                         f'_{"reversed" if reverse else "forward"}')
-                spec = dict(kind='arm_circle', side=side, turns=turns,
-                            reverse=reverse)
+                spec = dict(
+                    kind='arm_circle', side=side, turns=turns, reverse=reverse)
                 table.append((name, spec))
     for side in ('left', 'right'):
         for reverse in (False, True):
             name = (f'arm_then_knee_{side}'
                     if reverse else f'knee_then_arm_{side}')
-            spec = dict(kind='knee_then_arm', side=side, turns=1,
-                        reverse=reverse)
+            spec = dict(
+                kind='knee_then_arm', side=side, turns=1, reverse=reverse)
             table.append((name, spec))
     if flick:
         for side in ('left', 'right'):
             for reverse in (False, True):
                 name = (f'arm_circle_{side}_1turn_'
                         f'{"reversed" if reverse else "forward"}_flick')
-                spec = dict(kind='arm_circle', side=side, turns=1,
-                            reverse=reverse, flick=True)
+                spec = dict(
+                    kind='arm_circle',
+                    side=side,
+                    turns=1,
+                    reverse=reverse,
+                    flick=True)
                 table.append((name, spec))
     return table
 
@@ -204,7 +208,9 @@ def _to_image(pose: np.ndarray,
     return xy.astype(np.float32), score.astype(np.float32)
 
 
-def make_sample(label: int, index: int, seed: int,
+def make_sample(label: int,
+                index: int,
+                seed: int,
                 flick: bool = False) -> Dict:
     """One annotation in MMAction2's ``PoseDataset`` format."""
     rng = np.random.default_rng([seed, label, index])

@@ -23,6 +23,19 @@ class SemiSupervisedSampler(Sampler):
     (``set_epoch``), so every rank agrees on it and resuming reproduces it.
 
     Use it with ``batch_size`` equal to the dataloader's.
+
+    Args:
+        dataset (ConcatDataset): The ``[labelled, unlabelled]`` datasets,
+            neither empty.
+        batch_size (int): Samples per batch, the dataloader's; it must
+            split exactly in ``source_ratio``.
+        source_ratio (Sequence[int]): ``(r_l, r_u)``, labelled to
+            unlabelled samples per batch, each at least 1. Defaults to
+            ``(1, 3)``.
+        shuffle (bool): Whether to shuffle each pass over a source; when
+            False each source is taken in its order. Defaults to True.
+        seed (int, optional): Seed of the order; None draws one that all
+            ranks share (``sync_random_seed``). Defaults to None.
     """
 
     def __init__(self,

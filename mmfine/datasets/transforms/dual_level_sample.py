@@ -32,11 +32,12 @@ class DualLevelSampleFrames(BaseTransform):
     ``frame_interval`` (None), ``num_clips``, ``elements``.
 
     Args:
-        elements: ``{L-...-C}``, fine element lengths then the context
-            length; default {2-2-4}.
-        num_clips: views per video (each a full set of elements); test-time
-            views shift the segment offsets evenly.
-        test_mode: deterministic middle frames.
+        elements (Sequence[int]): ``{L-...-C}``, fine element lengths then
+            the context length. Defaults to ``(2, 2, 4)`` ({2-2-4}).
+        num_clips (int): Views per video (each a full set of elements);
+            test-time views shift the segment offsets evenly. Defaults
+            to 1.
+        test_mode (bool): Deterministic middle frames. Defaults to False.
     """
 
     def __init__(self,

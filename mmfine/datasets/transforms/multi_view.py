@@ -19,7 +19,8 @@ class MultiView(BaseTransform):
     view's pipeline ends with ``PackActionInputs``.
 
     Args:
-        views: ``{name: [transforms]}``, e.g. ``weak`` and ``strong``.
+        views (dict[str, list[dict]]): ``{name: [transforms]}``, e.g.
+            ``weak`` and ``strong``; at least one view.
     """
 
     def __init__(self, views: Dict[str, List[Dict]]) -> None:

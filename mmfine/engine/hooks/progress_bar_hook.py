@@ -12,7 +12,8 @@ class ProgressBarHook(Hook):
     Useful with ``log_level='WARNING'`` for quiet runs.
 
     Args:
-        metric: validation metric shown next to the bar.
+        metric (str): Validation metric shown next to the bar. Defaults to
+            ``'acc/top1'``.
     """
 
     priority = 'LOW'

@@ -19,9 +19,19 @@ class ConfusionMatrixPlot(BaseMetric):
     from the dataset's ``classes`` metainfo.
 
     Args:
-        num_classes: size of the matrix; inferred from the data if omitted.
-        name: image name in the visualizer.
-        out_file: optional extra path of the PNG.
+        num_classes (int, optional): Size of the matrix; inferred from the
+            data (largest label or prediction + 1) if omitted. Defaults to
+            None.
+        name (str): Image name in the visualizer. Defaults to
+            ``'confusion_matrix'``.
+        out_file (str, optional): Optional extra path of the PNG. Defaults
+            to None.
+        collect_device (str): Device name used for collecting results from
+            different ranks during distributed training, ``'cpu'`` or
+            ``'gpu'``. Defaults to ``'cpu'``.
+        prefix (str, optional): The prefix added to the metric names;
+            ``default_prefix`` (``'confusion'``) when None. Defaults to
+            None.
     """
 
     default_prefix = 'confusion'

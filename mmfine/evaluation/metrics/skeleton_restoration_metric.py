@@ -39,9 +39,12 @@ class SkeletonRestorationMetric(BaseMetric):
     (normalised image coordinates for 2D pipelines).
 
     Args:
-        frames: ``'all'`` averages over every frame (observed frames are
-            exact for every method, as in the paper's table) or
-            ``'dropped'`` over the dropped frames only.
+        frames (str): ``'all'`` averages over every frame (observed frames
+            are exact for every method, as in the paper's table) or
+            ``'dropped'`` over the dropped frames only (a clip without a
+            dropped frame counts all its frames). Defaults to ``'all'``.
+        **kwargs: Arguments of ``BaseMetric`` (``collect_device``,
+            ``prefix``).
     """
     default_prefix = 'restore'
 

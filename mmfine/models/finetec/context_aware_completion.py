@@ -81,8 +81,9 @@ class ContextAwareCompletion(BaseModule):
         coord_dims (int): Coordinates per joint. Defaults to 2.
         window (int): Frames per completion window. Defaults to 16.
         num_blocks (int): Spatial/temporal MLP blocks. Defaults to 48.
-        hidden_dims (int, optional): Width of the blocks. Defaults to
-            ``num_joints * coord_dims`` (34 for COCO-17 2D).
+        hidden_dims (int, optional): Width of the blocks; None uses
+            ``num_joints * coord_dims`` (34 for COCO-17 2D). Defaults to
+            None.
         pe_dims (int): Position-encoding dims per frame. Defaults to 8.
         prior (str): The start of dropped frames: ``'interpolation'``
             (linear interpolation of the observed frames) or

@@ -74,12 +74,13 @@ class FineTecRecognizer(RecognizerGCN):
             the corrupted input itself.
         decomposition (dict, optional): A ``SpatialDecomposition`` config,
             or None for the "w/o decomposition" ablation (only ``S_base``).
+            Defaults to None.
         physics (dict, optional): A ``LagrangianAcceleration`` config, or
             None for the "w/o physics" ablation (the second finite
-            difference alone, no ``L_Ac``).
+            difference alone, no ``L_Ac``). Defaults to None.
         fusion (dict, optional): A ``PositionAccelerationAttention`` config
             (``mode='mlp'`` for the MLP ablation). Needed with
-            ``streams='fused'``.
+            ``streams='fused'``. Defaults to None.
         completion_checkpoint (str, optional): The pre-trained completion
             (a checkpoint of ``SkeletonCompletionModel`` or of a
             ``FineTecRecognizer``). None leaves it untrained (it then

@@ -15,9 +15,17 @@ class PositionAccelerationAttention(BaseModule):
     the attention by an MLP on the concatenation (the paper's ablation).
 
     Args:
-        pos_channels: channels of the position input (x, y[, z], score).
-        acc_channels: channels of the acceleration input.
-        embed_dims: output channels, the GCN's ``in_channels``.
+        pos_channels (int): Channels of the position input (x, y[, z],
+            score).
+        acc_channels (int): Channels of the acceleration input.
+        embed_dims (int): Output channels, the GCN's ``in_channels``.
+            Defaults to 16.
+        num_heads (int): Heads of the cross-attention (unused with
+            ``mode='mlp'``). Defaults to 4.
+        mode (str): ``'cross_attention'`` or ``'mlp'``. Defaults to
+            ``'cross_attention'``.
+        init_cfg (dict, optional): Config to control the initialization.
+            Defaults to None.
     """
 
     def __init__(self,
@@ -44,8 +52,17 @@ class PositionAccelerationAttention(BaseModule):
         self.norm = nn.LayerNorm(embed_dims)
 
     def forward(self, pos: torch.Tensor, acc: torch.Tensor) -> torch.Tensor:
-        """``pos`` ``(N, T, V, Cp)``, ``acc`` ``(N, T, V, Ca)`` ->
-        ``(N, T, V, embed_dims)``."""
+        """Fuse the positions and accelerations of each frame's joints.
+
+        Args:
+            pos (torch.Tensor): Positions ``(N, T, V, Cp)``,
+                ``Cp = pos_channels``.
+            acc (torch.Tensor): Accelerations ``(N, T, V, Ca)``,
+                ``Ca = acc_channels``.
+
+        Returns:
+            torch.Tensor: Joint features ``(N, T, V, embed_dims)``.
+        """
         n, t, v = pos.shape[:3]
         q = self.pos_embed(pos).reshape(n * t, v, -1)
         a = self.acc_embed(acc).reshape(n * t, v, -1)

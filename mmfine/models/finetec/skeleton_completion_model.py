@@ -56,8 +56,9 @@ class SkeletonCompletionModel(BaseModel):
             ``'clip'`` (see ``TemporalCorruption``). Defaults to
             ``'sample'``.
         seed (int): The evaluation's corruption seed. Defaults to 0.
-        data_preprocessor (dict, optional): Defaults to
-            ``ActionDataPreprocessor``.
+        data_preprocessor (dict, optional): Config of the data
+            preprocessor; None uses ``dict(type='ActionDataPreprocessor')``.
+            Defaults to None.
     """
 
     def __init__(self,

@@ -28,6 +28,24 @@ class MultiGranularFusionHead(BaseHead):
 
     A multi-view test input ``(B * num_views, E, D)`` is averaged over the
     views by MMAction2's ``average_clips`` (softmax scores by default).
+
+    Args:
+        num_classes (int): Number of classes to be classified.
+        in_channels (int): Feature dims ``D`` of each element.
+        num_elements (int): Number of elements ``E``. Defaults to 3.
+        hidden_dims (int): Output dims ``hidden`` of every projection and
+            of the fusion. Defaults to 256.
+        dropout_ratio (float): Dropout rate before the classifier.
+            Defaults to 0.5.
+        loss_cls (dict): Config for building loss. Defaults to
+            ``dict(type='CrossEntropyLoss')``.
+        average_clips (str, optional): How the scores of several views are
+            averaged at test time: ``'score'``, ``'prob'`` or None (no
+            averaging). Defaults to ``'prob'``.
+        init_cfg (dict, optional): Config to control the initialization.
+            Defaults to None.
+        **kwargs: Other arguments of ``BaseHead`` (``multi_class``,
+            ``label_smooth_eps``, ``topk``).
     """
 
     def __init__(self,

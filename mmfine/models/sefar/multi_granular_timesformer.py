@@ -126,12 +126,25 @@ class MultiGranularTimeSformer(BaseModule):
     False by those of sample ``index[b]`` (same positions in every frame).
 
     Args:
-        arch: ``'small'`` (ViT-S/16), ``'base'`` (ViT-B/16) or a dict with
-            ``embed_dims``, ``depth``, ``num_heads``.
-        elements: ``{L-...-C}`` of the sampler.
-        img_size, patch_size: input size and patch size.
-        pretrained: a local ImageNet ViT checkpoint (timm or MMPretrain
-            names), loaded by ``init_weights``.
+        arch (str | dict): ``'small'`` (ViT-S/16), ``'base'`` (ViT-B/16)
+            or a dict with ``embed_dims``, ``depth``, ``num_heads``.
+            Defaults to ``'small'``.
+        elements (Sequence[int]): ``{L-...-C}`` of the sampler. Defaults
+            to ``(2, 2, 4)``.
+        img_size (int): Input size (square frames, ``H = W = img_size``).
+            Defaults to 224.
+        patch_size (int): Patch size; ``img_size`` must be a multiple of
+            it. Defaults to 16.
+        in_channels (int): Channels of the input frames. Defaults to 3.
+        mlp_ratio (float): Hidden dims of each block's MLP relative to
+            ``embed_dims``. Defaults to 4.0.
+        drop_path_rate (float): Stochastic depth rate of the last block,
+            rising linearly from 0 in the first. Defaults to 0.0.
+        pretrained (str, optional): A local ImageNet ViT checkpoint (timm
+            or MMPretrain names), loaded by ``init_weights``. Defaults to
+            None.
+        init_cfg (dict, optional): Config to control the initialization.
+            Defaults to None.
     """
 
     def __init__(self,
@@ -214,7 +227,21 @@ class MultiGranularTimeSformer(BaseModule):
     def forward(self,
                 x: torch.Tensor,
                 token_mix: Optional[tuple] = None) -> torch.Tensor:
-        """``(B, 3, K, H, W)`` -> element features ``(B, E, D)``."""
+        """``(B, 3, K, H, W)`` -> element features ``(B, E, D)``.
+
+        Args:
+            x (torch.Tensor): Clips ``(B, in_channels, K, H, W)`` of
+                ``K = sum(elements)`` frames in time order,
+                ``H = W = img_size``.
+            token_mix (tuple, optional): ``(masks, index)`` of Tube
+                TokenMix (see the class docstring): one boolean mask
+                ``(N,)`` per element and the partner index ``(B,)``.
+                Defaults to None.
+
+        Returns:
+            torch.Tensor: The CLS feature of each element ``(B, E, D)``,
+            ``E = len(elements)``, ``D`` the ``embed_dims`` of ``arch``.
+        """
         if x.dim() != 5 or x.shape[2] != sum(self.elements):
             raise ValueError(
                 f'expected (B, 3, {sum(self.elements)}, H, W) clips of '

@@ -43,6 +43,40 @@ class SeFARRecognizer(BaseRecognizer):
     ``teacher_spread``, and, for unlabelled clips that carry true labels,
     ``pseudo_acc``. Prediction and export use the student. A plain batch
     (no views) trains the student alone (the supervised-only baseline).
+
+    Args:
+        backbone (dict): Config of the backbone, a
+            ``MultiGranularTimeSformer`` (Tube TokenMix uses its
+            ``elements``, ``num_patches`` and ``token_mix`` argument).
+        cls_head (dict): Config of the head, a ``MultiGranularFusionHead``
+            (the teacher calls its ``stochastic_logits``).
+        data_preprocessor (dict, optional): Config of the data
+            preprocessor, usually ``SemiSupervisedDataPreprocessor``.
+            Defaults to None.
+        warmup_epochs (int): Supervised epochs before the unlabelled
+            losses start. Defaults to 5.
+        ema_momentum (float): ``momentum`` of the teacher's
+            ``ExponentialMovingAverage`` (the student's share in each
+            update). Defaults to 1e-4.
+        num_teacher_predictions (int): ``U``, the teacher head's dropout
+            predictions per weak view with ``weighting='adaptive'`` (at
+            least 2). Defaults to 10.
+        weighting (str): ``'adaptive'`` (Adaptive Regulation) or
+            ``'threshold'``. Defaults to ``'adaptive'``.
+        sigma_scale (float): Scale of ``sigma`` in Adaptive Regulation's
+            ``eta2 = 2 (sigmoid(1 / (sigma_scale sigma + eps)) - 0.5)``.
+            Defaults to 20.0.
+        eps (float): ``eps`` of ``eta2``. Defaults to 1e-9.
+        threshold (float): Confidence a pseudo-label needs with
+            ``weighting='threshold'``. Defaults to 0.7.
+        unsup_weight (float): ``unsup_weight`` of ``L``. Defaults to 2.0.
+        mix_weight (float): ``mix_weight`` of ``L``. Defaults to 2.0.
+        strong_dropout (float): Channel-wise dropout rate of the strong
+            views. Defaults to 0.2.
+        mix_alpha (Sequence[float]): ``alpha`` of the Tube TokenMix ratio
+            ``lam ~ Beta(alpha)``. Defaults to ``(10.0, 10.0)``.
+        train_cfg (dict, optional): Config for training. Defaults to None.
+        test_cfg (dict, optional): Config for testing. Defaults to None.
     """
 
     def __init__(self,

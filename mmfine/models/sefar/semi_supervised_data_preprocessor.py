@@ -16,6 +16,21 @@ class SemiSupervisedDataPreprocessor(ActionDataPreprocessor):
     ``data_samples = {'labeled': [...], 'unlabeled': [...]}``, each tensor
     stacked and normalised as MMAction2 does. A batch without views (val,
     test) is processed exactly as by ``ActionDataPreprocessor``.
+
+    Args:
+        mean (Sequence[float or int], optional): The pixel mean of channels
+            of images or stacked optical flow. Defaults to None.
+        std (Sequence[float or int], optional): The pixel standard deviation
+            of channels of images or stacked optical flow. Defaults to None.
+        to_rgb (bool): Whether to convert image from BGR to RGB.
+            Defaults to False.
+        to_float32 (bool): Whether to convert data to float32.
+            Defaults to True.
+        blending (dict, optional): Config for batch blending, applied to
+            the labelled clips only (never to the unlabelled views).
+            Defaults to None.
+        format_shape (str): Format shape of input data.
+            Defaults to ``'NCHW'``.
     """
 
     def forward_onesample(self, data: Dict, training: bool = False) -> Dict:
