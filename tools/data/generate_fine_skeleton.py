@@ -21,8 +21,8 @@ def parse_args():
     parser.add_argument('--train-per-class', type=int, default=40)
     parser.add_argument('--test-per-class', type=int, default=15)
     parser.add_argument('--seed', type=int, default=0)
-    parser.add_argument('--flick', action='store_true',
-                        help='add the four flick classes')
+    parser.add_argument(
+        '--flick', action='store_true', help='add the four flick classes')
     return parser.parse_args()
 
 
