@@ -8,7 +8,7 @@ model = dict(
     in_channels=3,
     completion=dict(
         type='ContextAwareCompletion', layout={{_base_.layout_name}},
-        num_joints=17, coord_dims=2, window=16, num_blocks=48),
+        num_joints=17, coord_dims=2, window=16, num_blocks=12),
     completion_checkpoint=None,
     decomposition=dict(
         type='SpatialDecomposition', layout={{_base_.layout_name}},

@@ -7,7 +7,7 @@ model = dict(
     type='SkeletonCompletionModel',
     completion=dict(
         type='ContextAwareCompletion', layout={{_base_.layout_name}},
-        num_joints=17, coord_dims=2, window=16, num_blocks=48,
+        num_joints=17, coord_dims=2, window=16, num_blocks=12,
         bank_file=None),
     drop_ratios=('minor', 'moderate', 'severe'),
     test_drop_ratio='moderate',

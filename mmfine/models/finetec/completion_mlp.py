@@ -63,7 +63,8 @@ class CompletionMLP(nn.Module):
         in_dims (int): Input dims per token.
         out_dims (int): Output dims per token.
         hidden_dims (int): Width of the blocks.
-        num_blocks (int): Mixing blocks. Defaults to 48.
+        num_blocks (int): Mixing blocks. Defaults to 12 (the paper: 48;
+            see ``ContextAwareCompletion``).
     """
 
     def __init__(self,
@@ -71,7 +72,7 @@ class CompletionMLP(nn.Module):
                  in_dims: int,
                  out_dims: int,
                  hidden_dims: int,
-                 num_blocks: int = 48) -> None:
+                 num_blocks: int = 12) -> None:
         super().__init__()
         self.embed = nn.Sequential(
             nn.Linear(in_dims, hidden_dims), nn.ReLU(inplace=True))

@@ -165,7 +165,8 @@ class FineTecRecognizer(RecognizerGCN):
             raise FileNotFoundError(
                 f'completion checkpoint {path} not found: pre-train one with '
                 'tools/train.py configs/finetec/completion_*.py')
-        ckpt = CheckpointLoader.load_checkpoint(path, map_location='cpu')
+        ckpt = CheckpointLoader.load_checkpoint(
+            path, map_location='cpu', logger='current')
         state = ckpt.get('state_dict', ckpt)
         prefix = 'completion.'
         sub = {
@@ -216,13 +217,20 @@ class FineTecRecognizer(RecognizerGCN):
             _, dyna, stat = self.decomposition(base)
             found = dict(dyna=dyna, stat=stat)
             seqs += [found[name] for name in self.sequences[1:]]
-        stacked = torch.cat(seqs)
+        # without perturbation (eval) S_dyna and S_stat are S_base itself:
+        # its acceleration is computed once and L_Ac, a mean over equal
+        # terms, keeps its value
+        distinct = [
+            s for i, s in enumerate(seqs) if all(s is not o for o in seqs[:i])
+        ]
+        stacked = torch.cat(distinct)
         if self.physics is not None:
             acc, phys, finite = self.physics(stacked)
             loss_acc = self.physics.loss(phys, finite)
         else:
             acc, loss_acc = second_difference(stacked), stacked.new_zeros(())
-        accs = acc.chunk(len(seqs))
+        by_seq = dict(zip(map(id, distinct), acc.chunk(len(distinct))))
+        accs = [by_seq[id(s)] for s in seqs]
         shape = (b * nc, m, t, v)
         if self.streams == 'six':
             pos = [torch.cat([s, extra], -1) for s in seqs]

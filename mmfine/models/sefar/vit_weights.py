@@ -45,7 +45,8 @@ def load_vit_weights(model, path: str) -> None:
     or holds no matching ViT weights; logs what was not initialised."""
     if not osp.exists(path) and '://' not in path:
         raise FileNotFoundError(f'ViT checkpoint {path} not found')
-    ckpt = CheckpointLoader.load_checkpoint(path, map_location='cpu')
+    ckpt = CheckpointLoader.load_checkpoint(
+        path, map_location='cpu', logger='current')
     state = to_timm_names(ckpt.get('state_dict', ckpt.get('model', ckpt)))
     if 'pos_embed' in state:
         state['pos_embed'] = model.interpolate_pos_embed(

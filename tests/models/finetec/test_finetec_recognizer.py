@@ -206,3 +206,23 @@ def test_checkpoint_problems_are_clear(tmp_path):
     save_checkpoint(dict(state_dict=model.state_dict()), path)
     with pytest.raises(ValueError, match="'layout': 'h36m17'"):
         MODELS.build(finetec_cfg(path))
+
+
+def test_eval_computes_the_acceleration_once_with_the_same_result():
+    """In eval S_dyna = S_stat = S_base: physics runs on S_base alone and
+    the fused input equals fusion(S_base, a(S_base)), the softmax weights
+    of three equal sequences summing to one."""
+    model = MODELS.build(finetec_cfg(completion=None)).eval()
+    inputs, samples = batch(n=3)
+    calls = []
+    model.physics.register_forward_hook(
+        lambda m, args, out: calls.append(args[0].shape[0]))
+    with torch.no_grad():
+        streams, loss_acc = model.restore_and_fuse(inputs, samples)
+        base = inputs.reshape(3, 8, 17, 3)[..., :2]
+        acc, phys, finite = model.physics(base)
+        expected = model.fusion(
+            torch.cat([base, inputs.reshape(3, 8, 17, 3)[..., 2:]], -1), acc)
+    assert calls[0] == 3  # one sequence per clip, not three
+    torch.testing.assert_close(streams[0].reshape(expected.shape), expected)
+    torch.testing.assert_close(loss_acc, model.physics.loss(phys, finite))
