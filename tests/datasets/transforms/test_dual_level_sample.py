@@ -2,21 +2,8 @@ import numpy as np
 import pytest
 
 from mmfine.datasets.transforms import (DualLevelSampleFrames, MultiView,
-                                        ReverseFineElements, WarpElements,
-                                        element_segments)
-
-
-def test_authors_layout_for_2_2_4():
-    assert element_segments([2, 2, 4]) == [[3, 7], [1, 5], [0, 2, 4, 6]]
-
-
-@pytest.mark.parametrize('elements', [[2, 4], [2, 2, 2, 4], [2, 2, 6],
-                                      [2, 2, 8], [3, 1, 5]])
-def test_any_combination_partitions_the_segments(elements):
-    groups = element_segments(elements)
-    assert [len(g) for g in groups] == elements
-    assert sorted(s for g in groups for s in g) == list(range(sum(elements)))
-    assert groups[-1] == sorted(groups[-1])  # context keeps time order
+                                        ReverseFineElements, WarpElements)
+from mmfine.structures import element_segments
 
 
 def test_frame_indices_for_known_length_and_seed():
