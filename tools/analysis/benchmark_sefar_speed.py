@@ -70,23 +70,20 @@ def build_model(config: str, img_size: int):
 
 
 def teacher_costs(model, clips: torch.Tensor, times: int) -> dict:
-    teacher = model.teacher.module
     num = model.num_teacher_predictions
+    weak = clips[:, None]
 
     @torch.no_grad()
     def one_forward():
-        teacher.backbone.eval()
-        teacher.head.eval()
-        teacher.head(teacher.backbone(clips))
+        model.teacher_logits(weak)
 
     @torch.no_grad()
-    def authors():
-        teacher.train()  # every forward stochastic, backbone included
-        for _ in range(num):
-            teacher.head(teacher.backbone(clips))
+    def authors():  # every forward stochastic, backbone included
+        model.teacher_logits(weak, num, whole_model=True)
 
+    @torch.no_grad()
     def ours():
-        model.teacher_pseudo_labels(clips[:, None])
+        model.teacher_pseudo_labels(weak)
 
     return interleaved_medians(
         dict(one=one_forward, ours=ours, authors=authors), times)

@@ -154,19 +154,49 @@ class SeFARRecognizer(BaseRecognizer):
 
     # -- teacher -------------------------------------------------------------
     @torch.no_grad()
+    def teacher_logits(self,
+                       weak: torch.Tensor,
+                       repeats: int = 0,
+                       whole_model: bool = False) -> torch.Tensor:
+        """The EMA teacher's logits on weak views.
+
+        Args:
+            weak (torch.Tensor): Weak views ``(B, 1, 3, K, H, W)``.
+            repeats (int): 0 for one deterministic forward; ``U > 0`` for
+                ``U`` stochastic predictions. Defaults to 0.
+            whole_model (bool): With ``repeats``, run ``U`` full forwards
+                with every dropout on (the authors' code) instead of the
+                backbone once and the head's dropout ``U`` times (ours,
+                Sec. "Adaptive Regulation"). Defaults to False.
+
+        Returns:
+            torch.Tensor: ``(B, num_classes)``, or ``(U, B, num_classes)``
+            with ``repeats``.
+        """
+        teacher = self.teacher.module
+        clips = self._clips(weak)
+        if repeats and whole_model:
+            teacher.train()
+            return torch.stack([
+                teacher.head(teacher.backbone(clips)) for _ in range(repeats)
+            ])
+        teacher.backbone.eval()
+        feats = teacher.backbone(clips)
+        if repeats:
+            teacher.head.train()  # the dropout: the only stochastic part
+            return teacher.head.stochastic_logits(feats, repeats)
+        teacher.head.eval()
+        return teacher.head(feats)
+
     def teacher_pseudo_labels(self, weak: torch.Tensor) -> Dict:
         """Pseudo-labels and weights for the weak views: the teacher's
-        backbone runs once, its head ``U`` times."""
-        teacher = self.teacher.module
-        teacher.backbone.eval()
-        feats = teacher.backbone(self._clips(weak))
+        backbone runs once, its head ``U`` times (Adaptive Regulation), or
+        once with the confidence threshold."""
         if self.weighting == 'adaptive':
-            teacher.head.train()  # the dropout: the only stochastic part
-            probs = teacher.head.stochastic_logits(
-                feats, self.num_teacher_predictions).softmax(-1)
+            probs = self.teacher_logits(
+                weak, self.num_teacher_predictions).softmax(-1)
             return adaptive_regulation(probs, self.sigma_scale, self.eps)
-        teacher.head.eval()
-        probs = teacher.head(feats).softmax(-1)
+        probs = self.teacher_logits(weak).softmax(-1)
         mu, label = probs.max(1)
         return dict(
             probs=probs,

@@ -96,3 +96,22 @@ def test_threshold_baseline_and_bad_settings():
         recognizer(num_teacher_predictions=1)
     with pytest.raises(ValueError, match='weighting'):
         recognizer(weighting='fixed')
+
+
+def test_teacher_logits_modes():
+    """One deterministic forward; U head-only draws that share one backbone
+    pass (their mean over a dropout-free head is the deterministic
+    forward); U whole-model draws."""
+    model = recognizer()
+    weak = torch.randn(2, 1, 3, 8, 16, 16)
+    with torch.no_grad():
+        det = model.teacher_logits(weak)
+        again = model.teacher_logits(weak)
+        heads = model.teacher_logits(weak, 5)
+        whole = model.teacher_logits(weak, 5, whole_model=True)
+        model.teacher.module.head.dropout.p = 0.0
+        no_dropout = model.teacher_logits(weak, 3)
+    assert det.shape == (2, 4) and heads.shape == whole.shape == (5, 2, 4)
+    torch.testing.assert_close(det, again)
+    assert not torch.allclose(heads[0], heads[1])
+    torch.testing.assert_close(no_dropout, det.expand(3, 2, 4))
