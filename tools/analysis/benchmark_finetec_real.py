@@ -37,7 +37,8 @@ from mmfine.apis import corruption_study as study
 from mmfine.datasets.converters import CONVERTERS
 from mmfine.structures import LEVELS
 from mmfine.utils import (REPO_ROOT, apply_skeleton_settings,
-                          dump_pickle_atomic, shared_data_dir)
+                          dump_pickle_atomic, quiet_library_output,
+                          shared_data_dir)
 from mmfine.visualization import accuracy_curve_figure
 
 BUILT_IN = {  # dataset: config stem, default epochs
@@ -110,6 +111,7 @@ def configs(args):
 
 def main():
     args = parse_args()
+    quiet_library_output()
     os.chdir(REPO_ROOT)
     name, completion_cfg, method_cfgs, epochs = configs(args)
     work_dir = osp.join(args.work_dir, name)

@@ -24,7 +24,8 @@ from rich.table import Table
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmfine.structures import random_drop_mask
-from mmfine.utils import interleaved_medians, load_config, split_datasets
+from mmfine.utils import (interleaved_medians, load_config,
+                          quiet_library_output, split_datasets)
 
 DEFAULT = 'configs/finetec/{}_4xb16-150e_gym99-2d-moderate.py'
 
@@ -108,6 +109,7 @@ def inference_shares(model, inputs, samples, repeats: int) -> dict:
 
 def main():
     args = parse_args()
+    quiet_library_output()
     if args.threads:
         torch.set_num_threads(args.threads)
     init_default_scope('mmaction')

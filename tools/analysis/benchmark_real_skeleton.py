@@ -23,7 +23,7 @@ from mmengine.runner import Runner
 from mmfine.apis.corruption_study import short_schedule
 from mmfine.datasets.converters import CONVERTERS
 from mmfine.utils import (REPO_ROOT, dump_pickle_atomic, load_config, quiet,
-                          shared_data_dir)
+                          quiet_library_output, shared_data_dir)
 
 CONFIGS = osp.join(REPO_ROOT, 'configs', 'skeleton', 'stgcn')
 DATASETS = {
@@ -83,6 +83,7 @@ def run(name: str, args) -> dict:
 
 def main():
     args = parse_args()
+    quiet_library_output()
     os.chdir(REPO_ROOT)
     rows = [run(name, args) for name in args.datasets]
     header = (f"{'dataset':<14}{'protocol':<22}{'train':>6}{'test':>6}"

@@ -35,7 +35,8 @@ from rich.table import Table
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmfine.utils import REPO_ROOT as ROOT
-from mmfine.utils import interleaved_medians, load_config, shared_data_dir
+from mmfine.utils import (interleaved_medians, load_config,
+                          quiet_library_output, shared_data_dir)
 
 DEFAULT = 'configs/sefar/sefar-s_vit-s_8xb8-30e_gym99-10pct.py'
 
@@ -158,6 +159,7 @@ def decode_costs(videos: list, elements: list, repeats: int) -> dict:
 
 def main():
     args = parse_args()
+    quiet_library_output()
     if args.threads:
         torch.set_num_threads(args.threads)
     os.chdir(ROOT)

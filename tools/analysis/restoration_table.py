@@ -20,6 +20,7 @@ from rich.table import Table
 
 from mmfine.apis import RESTORER_NAMES, evaluate_restorers
 from mmfine.structures import LEVELS
+from mmfine.utils import quiet_library_output
 
 METRICS = ('MPJPE', 'N-MPJPE', 'MPJVE')
 
@@ -41,6 +42,7 @@ def parse_args():
 
 def main():
     args = parse_args()
+    quiet_library_output()
     results = evaluate_restorers(args.config, args.checkpoint,
                                  list(RESTORER_NAMES), args.levels,
                                  args.work_dir, args.cfg_options)

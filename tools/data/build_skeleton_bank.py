@@ -18,7 +18,7 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 from mmengine.config import DictAction
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
-from mmfine.utils import dump_pickle_atomic, load_config
+from mmfine.utils import dump_pickle_atomic, load_config, quiet_library_output
 
 
 def parse_args():
@@ -45,6 +45,7 @@ def parse_args():
 
 def main():
     args = parse_args()
+    quiet_library_output()
     cfg = load_config(args.config, args.cfg_options)
     out = args.out or cfg.model.completion.get('bank_file')
     if not out:

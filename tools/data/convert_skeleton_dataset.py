@@ -11,7 +11,8 @@ import argparse
 import os.path as osp
 
 from mmfine.datasets.converters import CONVERTERS
-from mmfine.utils import dump_pickle_atomic, shared_data_dir
+from mmfine.utils import (dump_pickle_atomic, quiet_library_output,
+                          shared_data_dir)
 
 
 def parse_args():
@@ -30,6 +31,7 @@ def parse_args():
 
 def main():
     args = parse_args()
+    quiet_library_output()
     root = args.root or osp.join(shared_data_dir(), args.dataset)
     out = args.out or osp.join('data', args.dataset, f'{args.dataset}_3d.pkl')
     data = CONVERTERS[args.dataset](root)
