@@ -1,6 +1,9 @@
 """Markers and session fixtures; test helpers live in ``mmfine.testing``."""
 import pytest
 
+# the shared helpers that assert (check_converted) report like test code
+pytest.register_assert_rewrite('mmfine.testing')
+
 
 def pytest_configure(config):
     config.addinivalue_line(

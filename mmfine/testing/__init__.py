@@ -2,10 +2,12 @@
 tiny datasets, configs and models the tests build in seconds."""
 import os
 import os.path as osp
+import pickle
 import subprocess
 import sys
 import textwrap
 
+import numpy as np
 import pytest
 import torch
 
@@ -45,6 +47,58 @@ def tiny_skeleton_data(path: str,
     from mmfine.utils import dump_pickle_atomic
     dump_pickle_atomic(make_dataset(train_per_class, test_per_class), path)
     return path
+
+
+def sampled(total=60, clips=10, clip_len=16, name='v0', test_mode=True):
+    """A sample through MMAction2's UniformSampleFrames + PoseDecode; frame
+    ``i`` of the timeline has coordinates ``i + 1``."""
+    from mmaction.datasets.transforms import PoseDecode, UniformSampleFrames
+    kp = np.arange(1, total + 1, dtype=np.float32)[None, :, None, None]
+    results = dict(keypoint=np.broadcast_to(kp, (1, total, 17, 2)).copy(),
+                   keypoint_score=np.ones((1, total, 17), np.float32),
+                   total_frames=total, frame_dir=name, start_index=0)
+    results = UniformSampleFrames(clip_len, clips, test_mode=test_mode)(
+        results)
+    return PoseDecode()(results)
+
+
+def check_converted(data, num_classes, sizes):
+    """Assert that a converter's output (``mmfine.datasets.converters``) has
+    the split ``sizes``, unique sample names, valid annotations of all
+    ``num_classes`` classes and Kinect v1's joint order."""
+    from mmfine.datasets.pose_annotation_check import pose_annotation_problems
+    from mmfine.structures import get_layout
+    kinect = get_layout('kinect_v1_20')
+    assert {k: len(v) for k, v in data['split'].items()} == sizes
+    names = [a['frame_dir'] for a in data['annotations']]
+    assert len(set(names)) == len(names)
+    for ann in data['annotations']:
+        assert pose_annotation_problems(ann, num_classes, 20) == []
+    assert sorted({a['label'] for a in data['annotations']}) == \
+        list(range(num_classes))
+    # the joint order is Kinect v1's: the head is above the feet and the
+    # pelvis in (nearly) every frame
+    kp = np.concatenate([a['keypoint'][0] for a in data['annotations']])
+    y = kp[..., 1]
+    head, pelvis = kinect.index('head'), kinect.index('pelvis')
+    feet = [kinect.index('left_foot'), kinect.index('right_foot')]
+    assert np.mean(y[:, head] > y[:, pelvis]) > 0.97
+    assert np.mean(y[:, head] > y[:, feet].max(1)) > 0.97
+
+
+def write_bank(path, layout='coco17', joints=17, window=8, n=20, ids=None,
+               windows=None):
+    """Write a skeleton bank pickle for ``ContextAwareCompletion(bank_file=
+    ...)`` to ``path`` (``n`` random 2D windows unless ``windows`` is given,
+    sample ids ``0, 1, ...`` unless ``ids`` is); return the windows."""
+    if windows is None:
+        windows = np.random.default_rng(0).normal(size=(n, window, joints, 2))
+    ids = list(range(len(windows))) if ids is None else ids
+    with open(path, 'wb') as f:
+        pickle.dump(dict(windows=windows.astype(np.float32), layout=layout,
+                         num_joints=joints, coord_dims=2, window=window,
+                         sample_ids=np.asarray(ids, np.int64)), f)
+    return windows
 
 
 DEMO_CONFIG = osp.join(ROOT, 'configs', 'demo',

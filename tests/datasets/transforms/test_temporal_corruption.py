@@ -2,9 +2,7 @@ import numpy as np
 import pytest
 
 from mmfine.datasets.transforms import TemporalCorruption
-from mmfine.models.finetec import prompt_mask
-from mmfine.structures import (block_drop_mask, burst_drop_mask,
-                               random_drop_mask)
+from mmfine.testing import sampled
 
 
 def clip(frames=16, clips=1, name='v0'):
@@ -61,46 +59,10 @@ def test_clip_scope_corrupts_each_clip_on_its_own():
     assert len({m.tobytes() for m in out['frame_mask']}) == 3
 
 
-def test_burst_mode_drops_runs():
-    rng = np.random.default_rng(0)
-    runs = []
-    for _ in range(50):
-        keep = burst_drop_mask(64, 0.5, rng, mean_burst=6)
-        assert (~keep).sum() == 32
-        edges = np.diff(np.concatenate([[1], keep.astype(int), [1]]))
-        runs.append(32 / (edges == -1).sum())
-    uniform = []
-    for _ in range(50):
-        keep = random_drop_mask(64, 0.5, rng)
-        edges = np.diff(np.concatenate([[1], keep.astype(int), [1]]))
-        uniform.append(32 / (edges == -1).sum())
-    assert np.mean(runs) > 2 * np.mean(uniform)
-
-
-def test_block_and_pattern_prompt_masks():
-    np.testing.assert_array_equal(block_drop_mask(8, 0.5, 'prefix'),
-                                  [0] * 4 + [1] * 4)
-    np.testing.assert_array_equal(block_drop_mask(8, 0.5, 'suffix'),
-                                  [1] * 4 + [0] * 4)
-    np.testing.assert_array_equal(block_drop_mask(8, 0.5, 'middle'),
-                                  [1, 1, 0, 0, 0, 0, 1, 1])
-    query = random_drop_mask(8, 0.5, np.random.default_rng(1))
-    rng = np.random.default_rng(0)
-    np.testing.assert_array_equal(
-        prompt_mask('pattern', 8, 0.5, rng, query), query)
-    with pytest.raises(ValueError, match='unknown masking strategy'):
-        prompt_mask('sideways', 8, 0.5, rng)
-
-
 @pytest.mark.parametrize('bad', [1.0, -0.1, 'extreme', []])
 def test_bad_ratios_are_refused(bad):
     with pytest.raises(ValueError):
         TemporalCorruption(bad)
-
-
-def test_at_least_one_frame_is_kept():
-    keep = random_drop_mask(3, 0.99, np.random.default_rng(0))
-    assert keep.sum() == 1
 
 
 def test_placed_before_sampling_is_a_clear_error():
@@ -108,19 +70,6 @@ def test_placed_before_sampling_is_a_clear_error():
     results['clip_len'] = 10
     with pytest.raises(ValueError, match='after UniformSampleFrames'):
         TemporalCorruption()(results)
-
-
-def sampled(total=60, clips=10, clip_len=16, name='v0', test_mode=True):
-    """A sample through MMAction2's UniformSampleFrames + PoseDecode; frame
-    ``i`` of the timeline has coordinates ``i + 1``."""
-    from mmaction.datasets.transforms import PoseDecode, UniformSampleFrames
-    kp = np.arange(1, total + 1, dtype=np.float32)[None, :, None, None]
-    results = dict(keypoint=np.broadcast_to(kp, (1, total, 17, 2)).copy(),
-                   keypoint_score=np.ones((1, total, 17), np.float32),
-                   total_frames=total, frame_dir=name, start_index=0)
-    results = UniformSampleFrames(clip_len, clips, test_mode=test_mode)(
-        results)
-    return PoseDecode()(results)
 
 
 @pytest.mark.parametrize('level', ['minor', 'moderate', 'severe'])
@@ -193,23 +142,3 @@ def test_frame_indices_outside_the_timeline_are_named():
     results['total_frames'] = 10
     with pytest.raises(ValueError, match='v0: frame indices'):
         TemporalCorruption()(results)
-
-
-@pytest.mark.parametrize('method', ['linear_interpolation',
-                                    'left_to_right_copy'])
-def test_restore_dropped_frames_fills_each_clip(method):
-    import torch
-
-    from mmfine.datasets.transforms import RestoreDroppedFrames
-    from mmfine.structures import RESTORERS
-    out = TemporalCorruption('severe', test_mode=True)(sampled())
-    corrupt = out['keypoint'].copy()
-    restored = RestoreDroppedFrames(method)(out)
-    for c in range(10):
-        seg = slice(16 * c, 16 * c + 16)
-        keep = torch.as_tensor(out['frame_mask'][c])
-        ref = RESTORERS[method](torch.as_tensor(corrupt[:, seg]),
-                                keep[None].expand(1, 16))
-        np.testing.assert_allclose(restored['keypoint'][:, seg], ref.numpy())
-    with pytest.raises(ValueError, match='after TemporalCorruption'):
-        RestoreDroppedFrames()(sampled())

@@ -7,6 +7,7 @@ import torch
 from mmfine.models.finetec import ContextAwareCompletion
 from mmfine.models.finetec.context_aware_completion import frame_of_reference
 from mmfine.structures import linear_interpolation
+from mmfine.testing import write_bank
 
 
 def module(layout='coco17', joints=17, dims=2, **kwargs):
@@ -65,18 +66,6 @@ def test_a_clip_with_every_frame_dropped_is_left_as_it_is():
                                                      keep[[0, 2]]))
 
 
-def write_bank(path, layout='coco17', joints=17, window=8, n=20, ids=None,
-               windows=None):
-    if windows is None:
-        windows = np.random.default_rng(0).normal(size=(n, window, joints, 2))
-    ids = list(range(len(windows))) if ids is None else ids
-    with open(path, 'wb') as f:
-        pickle.dump(dict(windows=windows.astype(np.float32), layout=layout,
-                         num_joints=joints, coord_dims=2, window=window,
-                         sample_ids=np.asarray(ids, np.int64)), f)
-    return windows
-
-
 def normalised(x, keep):
     centre, scale = frame_of_reference(x, keep)
     return (x - centre) / scale
@@ -132,40 +121,6 @@ def test_bank_mean_prior_is_the_average_normalised_window(tmp_path):
     dropped = keep == 0
     torch.testing.assert_close(out[dropped], expected.expand_as(out)[dropped])
     torch.testing.assert_close(out[~dropped], seq[~dropped])
-
-
-@pytest.mark.parametrize('prior', ['bank_mean', 'interpolation'])
-def test_eq14_values_with_a_bank(tmp_path, prior):
-    """A static pose is restored exactly by either prior, so a constant
-    residual ``c`` (in normalised units) gives both terms of Eq. 14 in
-    closed form: ``c^2 scale^2`` of the query and of the prompt."""
-    from mmaction.registry import MODELS
-    from mmaction.structures import ActionDataSample
-    pose = np.random.default_rng(1).normal(size=(17, 2))
-    write_bank(tmp_path / 'bank.pkl', windows=np.stack(
-        [np.broadcast_to(pose * 3 + 1, (8, 17, 2))] * 2), ids=[11, 12])
-    model = MODELS.build(dict(
-        type='SkeletonCompletionModel',
-        completion=dict(type='ContextAwareCompletion', layout='coco17',
-                        num_joints=17, coord_dims=2, window=8, num_blocks=2,
-                        prior=prior, bank_file=str(tmp_path / 'bank.pkl'))))
-    head = model.completion.network.head
-    torch.nn.init.zeros_(head.weight)
-    torch.nn.init.constant_(head.bias, 0.1)
-    gt = torch.as_tensor(np.broadcast_to(pose * 0.5 - 2, (8, 17, 2)).copy(),
-                         dtype=torch.float32)
-    inputs = torch.cat([gt, torch.ones(8, 17, 1)], -1)[None, None, None]
-    sample = ActionDataSample()
-    sample.set_metainfo(dict(frame_dir='query'))
-    losses = model(inputs.expand(3, -1, -1, -1, -1, -1), [sample] * 3,
-                   mode='loss')
-    _, q_scale = frame_of_reference(gt[None], torch.ones(1, 8))
-    bank = model.completion.bank_windows
-    _, p_scale = frame_of_reference(bank[:1], torch.ones(1, 8))
-    torch.testing.assert_close(losses['loss_query'],
-                               (0.1 * q_scale).squeeze()**2)
-    torch.testing.assert_close(losses['loss_prompt'],
-                               (0.1 * p_scale).squeeze()**2)
 
 
 def test_without_prompts_the_bank_is_not_read(tmp_path):

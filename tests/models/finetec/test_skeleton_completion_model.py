@@ -5,6 +5,8 @@ import torch
 from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmfine.datasets.transforms import TemporalCorruption
+from mmfine.models.finetec.context_aware_completion import frame_of_reference
+from mmfine.testing import write_bank
 
 COMPLETION = dict(type='ContextAwareCompletion', layout='coco17',
                   num_joints=17, coord_dims=2, window=8, num_blocks=2)
@@ -57,6 +59,38 @@ def test_loss_terms_and_window_check():
     losses['loss_query'].backward()
     with pytest.raises(ValueError, match='window of 8 frames'):
         model(batch(frames=12)[0], mode='loss')
+
+
+@pytest.mark.parametrize('prior', ['bank_mean', 'interpolation'])
+def test_eq14_values_with_a_bank(tmp_path, prior):
+    """A static pose is restored exactly by either prior, so a constant
+    residual ``c`` (in normalised units) gives both terms of Eq. 14 in
+    closed form: ``c^2 scale^2`` of the query and of the prompt."""
+    pose = np.random.default_rng(1).normal(size=(17, 2))
+    write_bank(tmp_path / 'bank.pkl', windows=np.stack(
+        [np.broadcast_to(pose * 3 + 1, (8, 17, 2))] * 2), ids=[11, 12])
+    model = MODELS.build(dict(
+        type='SkeletonCompletionModel',
+        completion=dict(type='ContextAwareCompletion', layout='coco17',
+                        num_joints=17, coord_dims=2, window=8, num_blocks=2,
+                        prior=prior, bank_file=str(tmp_path / 'bank.pkl'))))
+    head = model.completion.network.head
+    torch.nn.init.zeros_(head.weight)
+    torch.nn.init.constant_(head.bias, 0.1)
+    gt = torch.as_tensor(np.broadcast_to(pose * 0.5 - 2, (8, 17, 2)).copy(),
+                         dtype=torch.float32)
+    inputs = torch.cat([gt, torch.ones(8, 17, 1)], -1)[None, None, None]
+    sample = ActionDataSample()
+    sample.set_metainfo(dict(frame_dir='query'))
+    losses = model(inputs.expand(3, -1, -1, -1, -1, -1), [sample] * 3,
+                   mode='loss')
+    _, q_scale = frame_of_reference(gt[None], torch.ones(1, 8))
+    bank = model.completion.bank_windows
+    _, p_scale = frame_of_reference(bank[:1], torch.ones(1, 8))
+    torch.testing.assert_close(losses['loss_query'],
+                               (0.1 * q_scale).squeeze()**2)
+    torch.testing.assert_close(losses['loss_prompt'],
+                               (0.1 * p_scale).squeeze()**2)
 
 
 def test_missing_meta_keys_are_named():
