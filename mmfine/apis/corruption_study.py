@@ -21,9 +21,9 @@ from mmengine.config import Config
 from mmengine.runner import Runner
 
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
-from mmfine.utils import (dump_pickle_atomic, insert_restorer, load_config,
-                          quiet, set_num_workers, split_datasets,
-                          split_pipelines)
+from mmfine.utils import (checkpoint_metrics, dump_pickle_atomic,
+                          insert_restorer, load_config, quiet, set_num_workers,
+                          split_datasets, split_pipelines)
 
 Customize = Optional[Callable[[Config], Config]]
 
@@ -190,7 +190,6 @@ def train_and_test(config: str,
     for level in levels:
         test_cfg = at_level(
             quiet(load(), osp.join(work_dir, str(level))), level)
-        test_cfg.load_from = checkpoint
         test_cfg.test_evaluator = [dict(type='AccMetric')]
         if confusion_matrices:
             test_cfg.test_evaluator.append(
@@ -198,6 +197,6 @@ def train_and_test(config: str,
                     type='ConfusionMatrixPlot',
                     out_file=osp.join(work_dir,
                                       f'confusion_matrix_{level}.png')))
-        metrics = Runner.from_cfg(test_cfg).test()
+        metrics = checkpoint_metrics(test_cfg, checkpoint)
         result[level] = (metrics['acc/top1'], metrics['acc/mean1'])
     return result

@@ -2,9 +2,7 @@
 (FineTec Table 3) with one completion config and checkpoint."""
 from typing import Dict, Optional, Sequence, Tuple
 
-from mmengine.runner import Runner
-
-from mmfine.utils import load_config
+from mmfine.utils import checkpoint_metrics, load_config
 
 RESTORER_NAMES = {
     'left_to_right_copy': 'L-R copy',
@@ -36,6 +34,5 @@ def evaluate_restorers(
             cfg.log_level = 'WARNING'
             cfg.model.restorer = restorer
             cfg.model.test_drop_ratio = level
-            cfg.load_from = checkpoint
-            results[restorer, level] = Runner.from_cfg(cfg).test()
+            results[restorer, level] = checkpoint_metrics(cfg, checkpoint)
     return results

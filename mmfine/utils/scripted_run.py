@@ -24,3 +24,25 @@ def quiet_library_output() -> None:
     import warnings
     warnings.filterwarnings('ignore')
     logging.disable(logging.INFO)
+
+
+def checkpoint_metrics(cfg, checkpoint: str) -> dict:
+    """``Runner.test()`` of ``cfg`` with the weights of ``checkpoint``.
+
+    The weights are loaded through the logger, which scripts keep quiet,
+    instead of ``load_from`` (mmengine then prints "Loads checkpoint by
+    local backend ..." on every test).
+
+    Args:
+        cfg (Config): A config with a test dataloader and evaluator.
+        checkpoint (str): A checkpoint of the config's model.
+
+    Returns:
+        dict: The test metrics.
+    """
+    from mmengine.runner import Runner, load_checkpoint
+    cfg.load_from = None
+    runner = Runner.from_cfg(cfg)
+    load_checkpoint(
+        runner.model, checkpoint, map_location='cpu', logger='current')
+    return runner.test()
