@@ -54,11 +54,15 @@ def sampled(total=60, clips=10, clip_len=16, name='v0', test_mode=True):
     ``i`` of the timeline has coordinates ``i + 1``."""
     from mmaction.datasets.transforms import PoseDecode, UniformSampleFrames
     kp = np.arange(1, total + 1, dtype=np.float32)[None, :, None, None]
-    results = dict(keypoint=np.broadcast_to(kp, (1, total, 17, 2)).copy(),
-                   keypoint_score=np.ones((1, total, 17), np.float32),
-                   total_frames=total, frame_dir=name, start_index=0)
-    results = UniformSampleFrames(clip_len, clips, test_mode=test_mode)(
-        results)
+    results = dict(
+        keypoint=np.broadcast_to(kp, (1, total, 17, 2)).copy(),
+        keypoint_score=np.ones((1, total, 17), np.float32),
+        total_frames=total,
+        frame_dir=name,
+        start_index=0)
+    results = UniformSampleFrames(
+        clip_len, clips, test_mode=test_mode)(
+            results)
     return PoseDecode()(results)
 
 
@@ -86,7 +90,12 @@ def check_converted(data, num_classes, sizes):
     assert np.mean(y[:, head] > y[:, feet].max(1)) > 0.97
 
 
-def write_bank(path, layout='coco17', joints=17, window=8, n=20, ids=None,
+def write_bank(path,
+               layout='coco17',
+               joints=17,
+               window=8,
+               n=20,
+               ids=None,
                windows=None):
     """Write a skeleton bank pickle for ``ContextAwareCompletion(bank_file=
     ...)`` to ``path`` (``n`` random 2D windows unless ``windows`` is given,
@@ -95,9 +104,14 @@ def write_bank(path, layout='coco17', joints=17, window=8, n=20, ids=None,
         windows = np.random.default_rng(0).normal(size=(n, window, joints, 2))
     ids = list(range(len(windows))) if ids is None else ids
     with open(path, 'wb') as f:
-        pickle.dump(dict(windows=windows.astype(np.float32), layout=layout,
-                         num_joints=joints, coord_dims=2, window=window,
-                         sample_ids=np.asarray(ids, np.int64)), f)
+        pickle.dump(
+            dict(
+                windows=windows.astype(np.float32),
+                layout=layout,
+                num_joints=joints,
+                coord_dims=2,
+                window=window,
+                sample_ids=np.asarray(ids, np.int64)), f)
     return windows
 
 
