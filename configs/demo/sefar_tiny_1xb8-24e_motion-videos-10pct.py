@@ -1,7 +1,7 @@
 # A tiny SeFAR that trains on CPU in a few minutes: generated 32x32 videos
 # of squares moving right/left/down/up, growing or shrinking (classes that
 # differ only by the direction of time), 10% of the train list labelled.
-# data: python tools/run_sefar_demo.py generates data/motion_videos
+# data: python tools/run_demo.py --methods sefar generates data/motion_videos
 _base_ = [
     '../_base_/default_runtime.py', '../_base_/models/sefar_vit-s.py',
     '../_base_/schedules/sgd_step_30e.py'
