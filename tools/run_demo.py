@@ -51,7 +51,7 @@ def parse_args():
     parser.add_argument(
         '--finetec-variant',
         default='base',
-        choices=list(VARIANTS),
+        choices=sorted(VARIANTS),
         help='FineTec: the 12-class embedded data or its 16-class flick '
         'variant')
     args = parser.parse_args()

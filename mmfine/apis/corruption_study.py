@@ -150,7 +150,7 @@ def ensure_completion(config: str,
         os.makedirs(osp.dirname(osp.abspath(bank_file)), exist_ok=True)
         dump_pickle_atomic(build_skeleton_bank_from_config(cfg), bank_file)
     checkpoint = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
-    if _older_than(checkpoint, data + [bank_file or '']):
+    if _older_than(checkpoint, data + ([bank_file] if bank_file else [])):
         print('pre-training the sequence completion '
               f'({cfg.train_cfg.max_iters} iterations)')
         Runner.from_cfg(quiet(cfg, work_dir)).train()

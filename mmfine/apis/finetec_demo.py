@@ -24,44 +24,34 @@ from typing import Dict, List, Optional, Sequence
 import numpy as np
 import torch
 
-from mmfine.datasets.synthetic_fine_skeleton import make_dataset
+from mmfine.datasets.synthetic_fine_skeleton import (CLASSES, FLICK_CLASSES,
+                                                     make_dataset)
 from mmfine.structures import LEVELS
 from mmfine.utils import REPO_ROOT, atomic_write_bytes, load_config
 from . import corruption_study
 from .demo_result import DemoResult
 from .restoration_benchmark import evaluate_restorers
 
-_DEMO = 'configs/demo/'
-VARIANTS = {
-    'base':
-    dict(
-        flick=False,
-        data='data/fine_skeleton/fine_skeleton_coco17.pkl',
-        completion=_DEMO + 'completion_mlp_1xb64-600i_fine-skeleton-'
-        'coco17-2d.py',
-        methods=[
-            ('ST-GCN', _DEMO + 'stgcn_1xb32-10e_fine-skeleton-coco17-2d-'
-             'corrupted.py'),
-            ('ST-GCN+interp', _DEMO + 'stgcn-interp_1xb32-10e_fine-skeleton-'
-             'coco17-2d-corrupted.py'),
-            ('FineTec', _DEMO + 'finetec_stgcn_1xb32-10e_fine-skeleton-'
-             'coco17-2d-corrupted.py'),
-        ]),
-    'flick':
-    dict(
-        flick=True,
-        data='data/fine_skeleton/fine_skeleton_flick_coco17.pkl',
-        completion=_DEMO + 'completion_mlp_1xb64-600i_fine-skeleton-flick-'
-        'coco17-2d.py',
-        methods=[
-            ('ST-GCN', _DEMO + 'stgcn_1xb32-30e_fine-skeleton-flick-coco17-'
-             '2d-corrupted.py'),
-            ('ST-GCN+interp', _DEMO + 'stgcn-interp_1xb32-30e_fine-skeleton-'
-             'flick-coco17-2d-corrupted.py'),
-            ('FineTec', _DEMO + 'finetec_stgcn_1xb32-30e_fine-skeleton-'
-             'flick-coco17-2d-corrupted.py'),
-        ]),
-}
+#: variant: (flick classes, training epochs); the files follow one pattern
+VARIANTS = {'base': (False, 10), 'flick': (True, 30)}
+METHODS = [('ST-GCN', 'stgcn'), ('ST-GCN+interp', 'stgcn-interp'),
+           ('FineTec', 'finetec_stgcn')]
+
+
+def variant_files(variant: str) -> Dict:
+    """The data file, completion config and ``(name, config)`` of each
+    method of a variant of the embedded data."""
+    flick, epochs = VARIANTS[variant]
+    tag = '-flick' if flick else ''
+    data = f'fine-skeleton{tag}-coco17-2d'
+    return dict(
+        data='data/fine_skeleton/fine_skeleton'
+        f"{tag.replace('-', '_')}_coco17.pkl",
+        completion=f'configs/demo/completion_mlp_1xb64-600i_{data}.py',
+        methods=[(name, f'configs/demo/{prefix}_1xb32-{epochs}e_{data}-'
+                  'corrupted.py') for name, prefix in METHODS])
+
+
 RESTORERS = [('completion', 'completion'),
              ('linear_interpolation', 'interpolation'),
              ('completion_no_prompt', 'no prompt')]
@@ -71,9 +61,9 @@ def ensure_completion(variant: str) -> str:
     """Write the variant's dataset when missing or when the generator's
     output changed (which makes the bank and completion rebuild); return
     the pre-trained completion's checkpoint."""
-    spec = VARIANTS[variant]
+    spec = variant_files(variant)
     path = osp.join(REPO_ROOT, spec['data'])
-    data = pickle.dumps(make_dataset(flick=spec['flick']), protocol=4)
+    data = pickle.dumps(make_dataset(flick=VARIANTS[variant][0]), protocol=4)
     if not osp.exists(path) or open(path, 'rb').read() != data:
         print(f"generating the embedded dataset: {spec['data']}")
         atomic_write_bytes(data, path)
@@ -198,7 +188,7 @@ def run_finetec_demo(work_dir: str,
     if variant not in VARIANTS:
         raise ValueError(f'variant must be one of {list(VARIANTS)}, got '
                          f'{variant!r}')
-    spec = VARIANTS[variant]
+    spec = variant_files(variant)
     os.makedirs(work_dir, exist_ok=True)
     checkpoint = ensure_completion(variant)
     rows = {
@@ -220,7 +210,7 @@ def run_finetec_demo(work_dir: str,
         return f'{acc.mean():.3f}' + (f' ± {acc.std():.3f}'
                                       if len(acc) > 1 else '')
 
-    classes = 16 if spec['flick'] else 12
+    classes = len(FLICK_CLASSES if VARIANTS[variant][0] else CLASSES)
     table = Table(
         title='Fine-grained skeletons under temporal corruption '
         f'(synthetic COCO-17, {classes} classes, test split; '
