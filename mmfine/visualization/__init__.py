@@ -1,7 +1,8 @@
 from .confusion_matrix import confusion_matrix_figure, figure_to_rgb
 from .corruption_plots import accuracy_curve_figure, restoration_figure
+from .score_plots import score_scatter_figure
 
 __all__ = [
     'confusion_matrix_figure', 'figure_to_rgb', 'accuracy_curve_figure',
-    'restoration_figure'
+    'restoration_figure', 'score_scatter_figure'
 ]

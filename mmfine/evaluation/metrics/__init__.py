@@ -1,8 +1,10 @@
 from .confusion_matrix_plot import ConfusionMatrixPlot
+from .relative_l2_distance import RelativeL2Distance
 from .skeleton_restoration_metric import (SkeletonRestorationMetric, mpjpe,
                                           mpjve, n_mpjpe)
+from .spearman_correlation import SpearmanCorrelation
 
 __all__ = [
     'ConfusionMatrixPlot', 'SkeletonRestorationMetric', 'mpjpe', 'n_mpjpe',
-    'mpjve'
+    'mpjve', 'SpearmanCorrelation', 'RelativeL2Distance'
 ]

@@ -1,0 +1,73 @@
+# CoFInAl on the generated judged routines (the main job's CoFInAl demo):
+# clip features of 16-frame clips from the parameter-free
+# KinematicPoseEncoder (102 = 17 joints x 2 coordinates x 3 statistics),
+# scores in [0, 10]. The data are written by mmfine.apis.cofinal_demo.
+_base_ = [
+    '../_base_/schedules/sgd_cosine_200e_aqa.py',
+    '../_base_/default_runtime.py'
+]
+feature_dim = 102
+model = dict(
+    type='FeatureAssessor',
+    head=dict(
+        type='CoFInAlHead',
+        in_channels=feature_dim,
+        procedure_channels=64,
+        grade_channels=32,
+        num_procedures=5,
+        num_grades=4,
+        num_subgrades=10,
+        dropout=0.3))
+
+dataset_common = dict(
+    type='ClipFeatureScoreDataset',
+    data_root='data/quality_routines',
+    feature_dir='features',
+    label_format='csv',
+    score_column='score',
+    score_range=(0.0, 10.0),
+    feature_dim=feature_dim)
+train_pipeline = [
+    dict(type='LoadClipFeatures'),
+    dict(type='SampleClipWindow', num_clips=14),
+    dict(type='PackScoreInputs')
+]
+test_pipeline = [
+    dict(type='LoadClipFeatures'),
+    dict(type='SampleClipWindow', num_clips=14, test_mode=True),
+    dict(type='PackScoreInputs')
+]
+train_dataloader = dict(
+    batch_size=32,
+    num_workers=0,
+    sampler=dict(type='DefaultSampler', shuffle=True),
+    dataset=dict(
+        **dataset_common, ann_file='train.csv', pipeline=train_pipeline))
+val_dataloader = dict(
+    batch_size=50,
+    num_workers=0,
+    sampler=dict(type='DefaultSampler', shuffle=False),
+    dataset=dict(
+        **dataset_common,
+        ann_file='test.csv',
+        pipeline=test_pipeline,
+        test_mode=True))
+test_dataloader = val_dataloader
+val_evaluator = [
+    dict(type='SpearmanCorrelation'),
+    dict(type='RelativeL2Distance')
+]
+test_evaluator = val_evaluator
+
+max_epochs = 60
+train_cfg = dict(max_epochs=max_epochs, val_interval=max_epochs + 1)
+param_scheduler = [
+    dict(
+        type='CosineAnnealingLR',
+        eta_min=1e-4,
+        T_max=max_epochs,
+        by_epoch=True,
+        convert_to_iter_based=True)
+]
+default_hooks = dict(
+    checkpoint=dict(interval=max_epochs, save_best=None), logger=dict(interval=50))

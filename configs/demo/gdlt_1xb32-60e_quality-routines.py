@@ -1,0 +1,11 @@
+# The GDLT-style baseline on the generated judged routines: CoFInAl's data,
+# schedule and width, the GDLT head.
+_base_ = ['./cofinal_1xb32-60e_quality-routines.py']
+model = dict(
+    head=dict(
+        _delete_=True,
+        type='GDLTHead',
+        in_channels={{_base_.feature_dim}},
+        channels=64,
+        num_queries=4,
+        dropout=0.3))

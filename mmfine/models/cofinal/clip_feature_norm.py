@@ -1,0 +1,26 @@
+"""Per-dimension standardisation of clip features, padding excluded."""
+import torch
+from torch import nn
+
+
+class ClipFeatureNorm(nn.BatchNorm1d):
+    """``BatchNorm1d`` over the feature dimensions of the valid clips only:
+    padded clips neither enter the statistics nor change (they stay 0).
+
+    Every scoring head starts with it, so each sees features standardised
+    per dimension whatever their extractor's scale (VST features are
+    post-LayerNorm, kinematic ones span three orders of magnitude); GDLT's
+    input projection has BatchNorm for the same reason, and CoFInAl's
+    appendix A aligns features to a bounded range before scoring.
+
+    Args:
+        num_features (int): The clip feature dimension.
+    """
+
+    def forward(self, clips: torch.Tensor,
+                mask: torch.Tensor) -> torch.Tensor:
+        """``(N, C, D)`` normalised features of ``clips`` ``(N, C, D)`` with
+        valid clips ``mask`` ``(N, C)``."""
+        out = torch.zeros_like(clips)
+        out[mask] = super().forward(clips[mask])
+        return out
