@@ -7,11 +7,13 @@ one summary table.
   restoration error.
 * SeFAR (``mmfine.apis.sefar_demo``): semi-supervised SeFAR against the
   supervised-only baseline on generated videos, 10% labelled.
+* CoFInAl (``mmfine.apis.cofinal_demo``): CoFInAl against the GDLT-style
+  head and a linear regressor scoring generated judged routines.
 
 Each method prints its full table when it finishes; the summary at the end
 gives each method's headline figures and the paths of its plots.
 
-    python tools/run_demo.py [--methods finetec,sefar] [--work-dir DIR]
+    python tools/run_demo.py [--methods finetec,sefar,cofinal] [--work-dir DIR]
         [--seeds 0 1 2] [--epochs N] [--finetec-variant flick]
 """
 import argparse
@@ -22,11 +24,12 @@ import time
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 # isort: split
+from mmfine.apis.cofinal_demo import run_cofinal_demo
 from mmfine.apis.finetec_demo import VARIANTS, run_finetec_demo
 from mmfine.apis.sefar_demo import run_sefar_demo
 from mmfine.utils import REPO_ROOT, quiet_library_output
 
-METHODS = ('finetec', 'sefar')
+METHODS = ('finetec', 'sefar', 'cofinal')
 
 
 def parse_args():
@@ -44,8 +47,8 @@ def parse_args():
         type=int,
         nargs='+',
         default=[0],
-        help='FineTec: train each recognizer once per seed; its table '
-        'gives mean and spread (std) over them')
+        help='FineTec and CoFInAl: train each model once per seed; their '
+        'tables give mean and spread (std) over them')
     parser.add_argument(
         '--epochs', type=int, help='FineTec: override the configs\' epochs')
     parser.add_argument(
@@ -96,6 +99,9 @@ def main():
             finetec_variant),
         'sefar':
         lambda: run_sefar_demo(osp.join(args.work_dir, 'sefar')),
+        'cofinal':
+        lambda: run_cofinal_demo(
+            osp.join(args.work_dir, 'cofinal'), args.seeds),
     }
     from rich.console import Console
     console = Console(width=200)

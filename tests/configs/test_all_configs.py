@@ -103,6 +103,33 @@ def prepare_video_config(cfg, tmp_path):
     cfg.model.warmup_epochs = 0
 
 
+def prepare_score_config(cfg, tmp_path):
+    """Four fake feature files and a label file in the config's format;
+    two videos train, two test."""
+    from mmfine.datasets import LABEL_FORMATS
+    ds = cfg.train_dataloader.dataset
+    dim = ds.feature_dim or 16
+    (tmp_path / 'features').mkdir()
+    low, high = ds.score_range
+    columns = LABEL_FORMATS[ds.label_format]
+    for split, names in (('train', ('a', 'b')), ('test', ('c', 'd'))):
+        rows = [','.join(columns)]
+        for i, name in enumerate(names):
+            np.save(tmp_path / 'features' / f'{name}.npy',
+                    np.random.rand(3 + i, dim).astype(np.float32))
+            score = low + (0.3 + 0.4 * i) * (high - low)
+            rows.append(','.join([name] + [str(score)] *
+                                 (len(columns) - 1)))
+        (tmp_path / f'{split}.txt').write_text('\n'.join(rows) + '\n')
+    for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+        cfg[loader].num_workers = 0
+        cfg[loader].persistent_workers = False
+        cfg[loader].batch_size = 2
+        cfg[loader].dataset.data_root = str(tmp_path)
+        cfg[loader].dataset.ann_file = (
+            'train.txt' if loader == 'train_dataloader' else 'test.txt')
+
+
 def test_configs_found():
     assert len(CONFIGS) >= 4
 
@@ -119,6 +146,8 @@ def test_config_trains_and_tests_one_iteration(config, tmp_path,
     assert 'mmfine' in cfg.custom_imports['imports']
     if cfg.model.type == 'SeFARRecognizer':
         prepare_video_config(cfg, tmp_path)
+    elif cfg.model.type == 'FeatureAssessor':
+        prepare_score_config(cfg, tmp_path)
     else:
         ann = str(tmp_path / 'ann.pkl')
         fake_annotations(cfg, ann)
@@ -149,5 +178,7 @@ def test_config_trains_and_tests_one_iteration(config, tmp_path,
     metrics = runner.test()
     if cfg.model.type == 'SkeletonCompletionModel':
         assert metrics['restore/MPJPE'] >= 0
+    elif cfg.model.type == 'FeatureAssessor':
+        assert -1 <= metrics['aqa/srcc'] <= 1 and metrics['aqa/rl2'] >= 0
     else:
         assert 0 <= metrics['acc/top1'] <= 1

@@ -99,6 +99,36 @@ FINETEC = dict(
         graph_cfg=dict(layout='coco', mode='stgcn_spatial')),
     cls_head=dict(type='GCNHead', num_classes=4, in_channels=8))
 
+
+def score_loss(model):
+    target = torch.tensor([0.1, 0.45, 0.8])
+    mask = torch.ones(3, 5, dtype=torch.bool)
+    mask[2, 3:] = False
+    return sum(model.loss(torch.randn(3, 5, 12), mask, target).values())
+
+
+def assessor_loss(model):
+    samples = []
+    for score in (2.0, 9.0):
+        sample = ActionDataSample(metainfo=dict(score_range=(0, 10)))
+        sample.set_field(score, 'gt_score')
+        samples.append(sample)
+    batch = model.data_preprocessor(
+        dict(
+            inputs=[torch.randn(4, 12), torch.randn(6, 12)],
+            data_samples=samples), True)
+    return sum(model(**batch, mode='loss').values())
+
+
+COFINAL = dict(
+    type='CoFInAlHead',
+    in_channels=12,
+    procedure_channels=8,
+    grade_channels=8,
+    num_procedures=2,
+    num_grades=3,
+    num_subgrades=4)
+
 #: registered name -> (tiny config, scalar loss of the built model)
 CASES = {
     'ContextAwareCompletion': (COMPLETION, completion_loss),
@@ -146,9 +176,23 @@ CASES = {
             type='SemiSupervisedDataPreprocessor', format_shape='NCTHW'),
         warmup_epochs=1,
         ema_momentum=0.1), sefar_loss),
+    'CoFInAlHead': (COFINAL, score_loss),
+    'GDLTHead': (dict(type='GDLTHead', in_channels=12,
+                      channels=8), score_loss),
+    'PooledRegressionHead': (dict(type='PooledRegressionHead',
+                                  in_channels=12), score_loss),
+    'FeatureAssessor': (dict(type='FeatureAssessor',
+                             head=COFINAL), assessor_loss),
+    'ETFHead':
+    (dict(type='ETFHead', num_classes=4, in_channels=12,
+          feat_dim=6), lambda m: m.loss_cls(
+              m(torch.randn(3, 12, 2, 2, 2)), torch.tensor([0, 2, 3]))),
 }
 #: registered models without trainable parameters
-NO_PARAMETERS = {'SemiSupervisedDataPreprocessor'}
+NO_PARAMETERS = {
+    'SemiSupervisedDataPreprocessor', 'ClipFeaturePreprocessor',
+    'KinematicPoseEncoder', 'DotRegressionLoss'
+}
 
 
 def registered_models():

@@ -17,7 +17,8 @@ class TemporalFusionModule(nn.Module):
     features: ``H~ = softmax(Q~_T K_T^T / sqrt(D_P)) V_T`` (Eq. 7), where
     K_T, V_T ``(C, D_P)`` are linear maps of the clip features and the
     queries Q_T ``(C, P, D_P)`` are average-pooled over the clips to
-    Q~_T ``(P, D_P)``. Padded clips take part in neither the pooling nor the
+    Q~_T ``(P, D_P)`` (computed as the projection of the pooled clips,
+    which is the same since the projection is linear). Padded clips take part in neither the pooling nor the
     attention.
 
     Args:
@@ -40,10 +41,10 @@ class TemporalFusionModule(nn.Module):
     def forward(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """``(N, P, D_P)`` from clip features ``(N, C, D_C)`` and the valid
         clips ``mask`` ``(N, C)``."""
-        n, c, _ = clips.shape
-        queries = self.query(clips).view(n, c, self.num_procedures,
-                                         self.channels)
-        queries = masked_mean(queries, mask)
+        # Q~_T = mean_c(W h_c + b) = W mean_c(h_c) + b: pooling first is
+        # exact and C times cheaper
+        queries = self.query(masked_mean(clips, mask)).view(
+            clips.shape[0], self.num_procedures, self.channels)
         attention = queries @ self.key(clips).transpose(1, 2) / math.sqrt(
             self.channels)
         attention = attention.masked_fill(~mask[:, None, :], float('-inf'))

@@ -1,0 +1,98 @@
+import pytest
+import torch
+from mmengine.registry import init_default_scope
+
+from mmaction.registry import MODELS
+from mmfine.models.cofinal import (CoFInAlHead, GDLTHead, PooledRegressionHead,
+                                   TemporalFusionModule, decompose_score)
+
+
+def small_head(**kwargs):
+    return CoFInAlHead(in_channels=12, procedure_channels=8,
+                       grade_channels=16, num_procedures=3, num_grades=4,
+                       num_subgrades=5, dropout=0.0, **kwargs)
+
+
+def test_padded_clips_do_not_change_the_output():
+    torch.manual_seed(0)
+    for head in (small_head(), GDLTHead(in_channels=12, channels=8,
+                                        dropout=0.0),
+                 PooledRegressionHead(in_channels=12)):
+        head.eval()
+        clips = torch.randn(1, 5, 12)
+        mask = torch.ones(1, 5, dtype=torch.bool)
+        padded = torch.cat([clips, 100 * torch.randn(1, 3, 12)], 1)
+        padded_mask = torch.cat([mask, torch.zeros(1, 3, dtype=torch.bool)],
+                                1)
+        assert torch.allclose(
+            head.predict(clips, mask), head.predict(padded, padded_mask),
+            atol=1e-5), type(head).__name__
+
+
+def test_temporal_fusion_pools_queries_over_valid_clips():
+    torch.manual_seed(0)
+    tfm = TemporalFusionModule(6, 4, 2, 0.0)
+    clips = torch.randn(1, 3, 6)
+    out = tfm(clips, torch.ones(1, 3, dtype=torch.bool))
+    queries = tfm.query(clips[0]).view(3, 2, 4).mean(0)
+    attention = (queries @ tfm.key(clips[0]).t() / 2).softmax(-1)
+    assert torch.allclose(out[0], attention @ tfm.value(clips[0]),
+                          atol=1e-6)
+
+
+def test_losses_the_etf_and_gradients():
+    torch.manual_seed(0)
+    head = small_head()
+    frame = head.fine_scoring.etf.clone()
+    clips, mask = torch.randn(6, 7, 12), torch.ones(6, 7, dtype=torch.bool)
+    target = torch.rand(6)
+    losses = head.loss(clips, mask, target)
+    assert set(losses) == {'loss_score', 'loss_coarse', 'loss_fine',
+                           'loss_graph'}
+    sum(losses.values()).backward()
+    assert head.grade_parsing.prototypes.grad.abs().sum() > 0
+    assert head.temporal_fusion.query.weight.grad.abs().sum() > 0
+    optim = torch.optim.SGD(head.parameters(), lr=0.5)
+    optim.step()
+    assert torch.equal(head.fine_scoring.etf, frame)
+    assert 'fine_scoring.etf' not in dict(head.named_parameters())
+
+
+def test_head_fits_a_learnable_score():
+    """Scores that are a function of the clips are learnt: the coarse
+    grade is classified above chance and SRCC is high on the training
+    set."""
+    torch.manual_seed(0)
+    head = small_head(decoding='soft')
+    clips = torch.randn(64, 6, 12)
+    mask = torch.ones(64, 6, dtype=torch.bool)
+    target = torch.sigmoid(2 * clips[:, :, 0].mean(1) * 3)
+    optim = torch.optim.Adam(head.parameters(), lr=3e-3)
+    for _ in range(300):
+        loss = sum(head.loss(clips, mask, target).values())
+        optim.zero_grad()
+        loss.backward()
+        optim.step()
+    head.eval()
+    from mmfine.evaluation.functional import srcc
+    assert srcc(head.predict(clips, mask).detach(), target) > 0.9
+    grade = decompose_score(target, 4, 5)[0]
+    accuracy = (head(clips, mask)['coarse_logits'].argmax(-1) == grade)
+    assert accuracy.float().mean() > 0.6
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match='decoding'):
+        small_head(decoding='median')
+    with pytest.raises(KeyError, match='unknown loss weights'):
+        small_head(loss_weights=dict(rank=1.0))
+    with pytest.raises(ValueError, match='dimension >= 5'):
+        CoFInAlHead(in_channels=4, grade_channels=4, num_subgrades=5)
+
+
+def test_registered_for_configs():
+    init_default_scope('mmaction')
+    for name in ('CoFInAlHead', 'GDLTHead', 'PooledRegressionHead',
+                 'FeatureAssessor', 'ClipFeaturePreprocessor',
+                 'KinematicPoseEncoder', 'ETFHead', 'DotRegressionLoss'):
+        assert MODELS.get(name) is not None, name
