@@ -1,4 +1,5 @@
-# The GDLT-style baseline on RG Clubs (Total score), Video Swin-B clip features.
+# The GDLT-style baseline on RG Clubs (Total score),
+# Video Swin-B clip features.
 _base_ = [
     '../_base_/models/gdlt_vst.py', '../_base_/datasets/rg_vst_features.py',
     '../_base_/schedules/sgd_cosine_200e_aqa.py'

@@ -70,4 +70,5 @@ param_scheduler = [
         convert_to_iter_based=True)
 ]
 default_hooks = dict(
-    checkpoint=dict(interval=max_epochs, save_best=None), logger=dict(interval=50))
+    checkpoint=dict(interval=max_epochs, save_best=None),
+    logger=dict(interval=50))

@@ -16,8 +16,8 @@ from typing import Dict, Sequence
 import numpy as np
 from mmengine.fileio import load
 
-from mmfine.utils import REPO_ROOT, atomic_write_bytes, load_config, quiet
 from mmfine.datasets.synthetic_quality_skeleton import SCORE_RANGE
+from mmfine.utils import REPO_ROOT, atomic_write_bytes, load_config, quiet
 from .demo_result import DemoResult
 
 DATA = osp.join(REPO_ROOT, 'data', 'quality_routines')
@@ -41,8 +41,7 @@ def ensure_data(num_train: int = 400, num_test: int = 100) -> None:
     from mmengine.registry import init_default_scope
 
     from mmaction.registry import MODELS
-    from mmfine.datasets.synthetic_quality_skeleton import \
-        make_quality_dataset
+    from mmfine.datasets.synthetic_quality_skeleton import make_quality_dataset
     from .clip_features import extract_pose_features
     print(f'generating the judged routines: {osp.relpath(DATA, REPO_ROOT)}')
     data = make_quality_dataset(num_train, num_test)
@@ -59,15 +58,13 @@ def ensure_data(num_train: int = 400, num_test: int = 100) -> None:
         if result.failed:
             raise RuntimeError(result.summary())
     for split, routines in data.items():
-        lines = ['video,score'] + [
-            f"{r['frame_dir']},{r['score']:.4f}" for r in routines
-        ]
+        lines = ['video,score'
+                 ] + [f"{r['frame_dir']},{r['score']:.4f}" for r in routines]
         atomic_write_bytes(('\n'.join(lines) + '\n').encode(),
                            osp.join(DATA, f'{split}.csv'))
 
 
-def train_and_test(name: str, config: str, work_dir: str,
-                   seed: int) -> Dict:
+def train_and_test(name: str, config: str, work_dir: str, seed: int) -> Dict:
     """Train ``config`` with ``seed``; test SRCC, relative L2, predictions
     and training time."""
     from mmengine.runner import Runner
@@ -78,7 +75,7 @@ def train_and_test(name: str, config: str, work_dir: str,
     cfg.randomness = dict(seed=seed)
     dump = osp.join(cfg.work_dir, 'test_predictions.pkl')
     cfg.test_evaluator = list(cfg.test_evaluator) + [
-        dict(type='DumpResults', out_file_path=dump)
+        dict(type='DumpResults', out_file_path=dump, prefix='dump')
     ]
     start = time.time()
     runner = Runner.from_cfg(cfg)
@@ -116,16 +113,19 @@ def run_cofinal_demo(work_dir: str,
         for name, config in METHODS
     }
     plot = osp.join(work_dir, 'predicted_vs_true.png')
-    score_scatter_figure({n: (r[0]['pred'], r[0]['gt'])
-                          for n, r in rows.items()},
-                         SCORE_RANGE,
-                         title=f'test routines, seed {seeds[0]}').savefig(plot)
+    score_scatter_figure(
+        {
+            n: (r[0]['pred'], r[0]['gt'])
+            for n, r in rows.items()
+        },
+        SCORE_RANGE,
+        title=f'test routines, seed {seeds[0]}').savefig(plot)
     table = Table(
         title='Generated judged routines: 400 train, 100 test, scores 0-10 '
         f'(SRCC and R-L2 x100, mean ± std over {len(seeds)} seed(s))')
     for column in ('head', 'SRCC', 'R-L2', 'train'):
-        table.add_column(column, justify='left' if column == 'head' else
-                         'right')
+        table.add_column(
+            column, justify='left' if column == 'head' else 'right')
 
     def stat(runs, key):
         values = np.array([r[key] for r in runs])

@@ -90,8 +90,7 @@ class ClipFeatureScoreDataset(BaseDataset):
         low, high = self.score_range
         dim = self.feature_dim
         data_list = []
-        for video, score in read_score_table(self.ann_file,
-                                             self.label_format,
+        for video, score in read_score_table(self.ann_file, self.label_format,
                                              self.score_column):
             if not low <= score <= high:
                 raise ValueError(f'{self.ann_file}: {video} has '

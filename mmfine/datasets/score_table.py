@@ -58,7 +58,6 @@ def read_score_table(path: str, label_format: str,
             score = float(fields[score_at])
         except ValueError:
             raise ValueError(f'{path}, line {line_no}: {score_column} '
-                             f'{fields[score_at]!r} is not a number'
-                             ) from None
+                             f'{fields[score_at]!r} is not a number') from None
         table.append((fields[0], score))
     return table

@@ -24,11 +24,11 @@ from .synthetic_fine_skeleton import (IMG_SHAPE, LAYOUT, REST_POSE, _bump,
                                       _set_knee_lift, _to_image)
 
 #: element name -> (kind, side, target amplitude)
-ELEMENTS = (('left arm raise', 'arm', 'left', 2.4),
-            ('right arm raise', 'arm', 'right', 2.4),
-            ('left knee lift', 'knee', 'left', 0.8),
-            ('right knee lift', 'knee', 'right', 0.8),
-            ('left arm circle', 'circle', 'left', 1.0))
+ELEMENTS = (('left arm raise', 'arm', 'left',
+             2.4), ('right arm raise', 'arm', 'right',
+                    2.4), ('left knee lift', 'knee', 'left', 0.8),
+            ('right knee lift', 'knee', 'right', 0.8), ('left arm circle',
+                                                        'circle', 'left', 1.0))
 SCORE_RANGE = (0.0, 10.0)
 MOVING_JOINTS = dict(
     arm=('wrist', 'elbow'), circle=('wrist', 'elbow'), knee=('knee', 'ankle'))
@@ -36,8 +36,7 @@ MOVING_JOINTS = dict(
 
 def element_quality(error: float, tremor: float) -> float:
     """The judged quality of one element in [0, 1] (module docstring)."""
-    return max(0.0, 1 - abs(error) / 0.5) * (1 - 0.5 * min(1.0,
-                                                           tremor / 0.03))
+    return max(0.0, 1 - abs(error) / 0.5) * (1 - 0.5 * min(1.0, tremor / 0.03))
 
 
 def _element(kind: str, side: str, amplitude: float, t: int,
@@ -94,6 +93,4 @@ def make_quality_dataset(num_train: int = 400,
     """``{'train': [...], 'test': [...]}`` routines (``make_routine``)."""
     return dict(
         train=[make_routine(i, seed) for i in range(num_train)],
-        test=[
-            make_routine(num_train + i, seed) for i in range(num_test)
-        ])
+        test=[make_routine(num_train + i, seed) for i in range(num_test)])

@@ -13,8 +13,9 @@ from mmfine.testing import ROOT
 from mmfine.utils import load_config
 
 CONFIGS = sorted(
-    p for p in glob.glob(osp.join(ROOT, 'configs', '**', '*.py'),
-                         recursive=True) if '_base_' not in p)
+    p for p in glob.glob(
+        osp.join(ROOT, 'configs', '**', '*.py'), recursive=True)
+    if '_base_' not in p)
 
 
 def inner(dataset_cfg):
@@ -33,15 +34,18 @@ def fake_annotations(cfg, path):
     annotations, split = [], {train.split: [], test.split: []}
     for i in range(4):
         name = f's{i}'
-        sample = dict(frame_dir=name, label=i % train.get('num_classes', 2),
-                      total_frames=20, img_shape=(100, 100),
-                      original_shape=(100, 100))
+        sample = dict(
+            frame_dir=name,
+            label=i % train.get('num_classes', 2),
+            total_frames=20,
+            img_shape=(100, 100),
+            original_shape=(100, 100))
         if three_d:
-            sample['keypoint'] = rng.normal(size=(1, 20, joints, 3)).astype(
-                np.float32)
+            sample['keypoint'] = rng.normal(size=(1, 20, joints,
+                                                  3)).astype(np.float32)
         else:
-            sample['keypoint'] = rng.uniform(0, 100, (1, 20, joints, 2)
-                                             ).astype(np.float32)
+            sample['keypoint'] = rng.uniform(
+                0, 100, (1, 20, joints, 2)).astype(np.float32)
             sample['keypoint_score'] = np.ones((1, 20, joints), np.float32)
         annotations.append(sample)
         split[train.split if i < 2 else test.split].append(name)
@@ -56,17 +60,19 @@ def fake_videos(tmp_path, num_classes):
     rng = np.random.default_rng(0)
     lines = []
     for i in range(2):
-        write_video(str(tmp_path / f'v{i}.mp4'),
-                    render_video(i % 4, 12, 32, rng))
+        write_video(
+            str(tmp_path / f'v{i}.mp4'), render_video(i % 4, 12, 32, rng))
         lines.append(f'v{i}.mp4 {i % num_classes}')
     path = tmp_path / 'videos.txt'
     path.write_text('\n'.join(lines) + '\n')
     return str(path)
 
 
-SMALL = dict(RandomRescale=dict(scale_range=(32, 40)),
-             RandomCrop=dict(size=32), CenterCrop=dict(crop_size=32),
-             Resize=dict(scale=(-1, 32)))
+SMALL = dict(
+    RandomRescale=dict(scale_range=(32, 40)),
+    RandomCrop=dict(size=32),
+    CenterCrop=dict(crop_size=32),
+    Resize=dict(scale=(-1, 32)))
 
 
 def shrink_videos(node, ann, root):
@@ -118,26 +124,24 @@ def prepare_score_config(cfg, tmp_path):
             np.save(tmp_path / 'features' / f'{name}.npy',
                     np.random.rand(3 + i, dim).astype(np.float32))
             score = low + (0.3 + 0.4 * i) * (high - low)
-            rows.append(','.join([name] + [str(score)] *
-                                 (len(columns) - 1)))
+            rows.append(','.join([name] + [str(score)] * (len(columns) - 1)))
         (tmp_path / f'{split}.txt').write_text('\n'.join(rows) + '\n')
     for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
         cfg[loader].num_workers = 0
         cfg[loader].persistent_workers = False
         cfg[loader].batch_size = 2
         cfg[loader].dataset.data_root = str(tmp_path)
-        cfg[loader].dataset.ann_file = (
-            'train.txt' if loader == 'train_dataloader' else 'test.txt')
+        cfg[loader].dataset.ann_file = ('train.txt' if loader
+                                        == 'train_dataloader' else 'test.txt')
 
 
 def test_configs_found():
     assert len(CONFIGS) >= 4
 
 
-@pytest.mark.parametrize('config', CONFIGS,
-                         ids=[osp.relpath(c, ROOT) for c in CONFIGS])
-def test_config_trains_and_tests_one_iteration(config, tmp_path,
-                                               monkeypatch):
+@pytest.mark.parametrize(
+    'config', CONFIGS, ids=[osp.relpath(c, ROOT) for c in CONFIGS])
+def test_config_trains_and_tests_one_iteration(config, tmp_path, monkeypatch):
     # the Runner logs and dumps the config formatted by yapf, which takes
     # seconds per call for long pipelines: not what this test is about
     monkeypatch.setattr(Config, 'pretty_text',

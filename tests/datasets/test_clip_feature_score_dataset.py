@@ -26,10 +26,15 @@ def write_set(root, lengths=(6, 3), dim=8, scores=(12.5, 20.0)):
 
 def dataset(root, **kwargs):
     init_default_scope('mmaction')
-    cfg = dict(type='ClipFeatureScoreDataset', data_root=str(root),
-               ann_file='train.txt', feature_dir='features',
-               label_format='rg', score_column='Total',
-               score_range=(0, 25), pipeline=PIPELINE)
+    cfg = dict(
+        type='ClipFeatureScoreDataset',
+        data_root=str(root),
+        ann_file='train.txt',
+        feature_dir='features',
+        label_format='rg',
+        score_column='Total',
+        score_range=(0, 25),
+        pipeline=PIPELINE)
     cfg.update(kwargs)
     return DATASETS.build(cfg)
 
@@ -47,11 +52,14 @@ def test_window_in_training_and_all_clips_in_test(tmp_path):
                            torch.from_numpy(full[start:start + 4]))
     assert starts == {0, 1, 2}
     assert train[1]['inputs'].shape == (3, 8)  # shorter: all its clips
-    test = dataset(tmp_path, test_mode=True, pipeline=[
-        dict(type='LoadClipFeatures'),
-        dict(type='SampleClipWindow', num_clips=4, test_mode=True),
-        dict(type='PackScoreInputs')
-    ])
+    test = dataset(
+        tmp_path,
+        test_mode=True,
+        pipeline=[
+            dict(type='LoadClipFeatures'),
+            dict(type='SampleClipWindow', num_clips=4, test_mode=True),
+            dict(type='PackScoreInputs')
+        ])
     assert torch.equal(test[0]['inputs'], torch.from_numpy(full))
     sample = test[0]['data_samples']
     assert sample.gt_score == 12.5
@@ -63,12 +71,14 @@ def test_assessor_normalises_and_denormalises(tmp_path):
     write_set(tmp_path)
     data = dataset(tmp_path)
     model = MODELS.build(
-        dict(type='FeatureAssessor',
-             head=dict(type='PooledRegressionHead', in_channels=8)))
+        dict(
+            type='FeatureAssessor',
+            head=dict(type='PooledRegressionHead', in_channels=8)))
     batch = model.data_preprocessor(
-        dict(inputs=[data[0]['inputs'], data[1]['inputs']],
-             data_samples=[data[0]['data_samples'],
-                           data[1]['data_samples']]), True)
+        dict(
+            inputs=[data[0]['inputs'], data[1]['inputs']],
+            data_samples=[data[0]['data_samples'], data[1]['data_samples']]),
+        True)
     assert batch['inputs'].shape == (2, 4, 8)
     assert batch['inputs'][1, 3].abs().sum() == 0  # zero padding
     assert [s.metainfo['num_clips'] for s in batch['data_samples']] == [4, 3]
@@ -99,13 +109,16 @@ def test_label_formats(tmp_path, fmt, text, column, expected):
 
 def test_bad_input_names_the_file(tmp_path):
     write_set(tmp_path, scores=(12.5, 30.0))
-    with pytest.raises(ValueError, match=r'train.txt: v1 has Total 30.0, '
-                       'outside the declared score_range'):
+    with pytest.raises(
+            ValueError,
+            match=r'train.txt: v1 has Total 30.0, '
+            'outside the declared score_range'):
         dataset(tmp_path)
     with pytest.raises(KeyError, match="train.txt: no score column 'TES'"):
         dataset(tmp_path, score_column='TES')
-    with pytest.raises(ValueError, match='v0.npy: features of dimension 8, '
-                       'expected 16'):
+    with pytest.raises(
+            ValueError, match='v0.npy: features of dimension 8, '
+            'expected 16'):
         dataset(tmp_path, feature_dim=16, score_range=(0, 40))
     np.save(tmp_path / 'features' / 'v1.npy', np.zeros((0, 8), np.float32))
     with pytest.raises(ValueError, match='v1.npy: empty feature file'):

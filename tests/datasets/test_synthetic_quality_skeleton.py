@@ -37,8 +37,9 @@ def test_no_length_shortcut_and_a_spread_of_scores():
 
 
 def test_deterministic_and_disjoint_splits():
-    a, b = make_quality_dataset(3, 2, seed=4), make_quality_dataset(3, 2,
-                                                                    seed=4)
+    a, b = make_quality_dataset(
+        3, 2, seed=4), make_quality_dataset(
+            3, 2, seed=4)
     assert np.array_equal(a['test'][1]['keypoint'], b['test'][1]['keypoint'])
     names = [r['frame_dir'] for split in a.values() for r in split]
     assert len(set(names)) == 5

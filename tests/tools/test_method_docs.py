@@ -7,7 +7,9 @@ import yaml
 
 from mmfine.testing import ROOT
 
-METHODS = ['finetec', 'sefar']
+METHODS = ['finetec', 'sefar', 'cofinal']
+#: metric name -> its range
+METRIC_RANGES = {'Top 1 Accuracy': (0, 100), 'SRCC': (-1, 1)}
 
 
 @pytest.mark.parametrize('method', METHODS)
@@ -29,7 +31,10 @@ def test_method_readme_and_metafile(method):
         assert osp.splitext(osp.basename(model['Config']))[0] == \
             model['Name']
         for result in model['Results']:
-            assert 0 <= result['Metrics']['Top 1 Accuracy'] <= 100
+            assert result['Metrics']
+            for metric, value in result['Metrics'].items():
+                low, high = METRIC_RANGES[metric]
+                assert low <= value <= high, (metric, value)
         # the command that produced the figure is in the README's table
         assert model['Command'].split(' --')[0] in readme
 

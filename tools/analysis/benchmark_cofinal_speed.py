@@ -37,7 +37,9 @@ def parse_args():
     parser.add_argument('--batch', type=int, default=1)
     parser.add_argument('--repeats', type=int, default=50)
     parser.add_argument(
-        '--threads', type=int, default=1,
+        '--threads',
+        type=int,
+        default=1,
         help='torch threads (the paper timed one video at a time)')
     return parser.parse_args()
 
@@ -62,6 +64,7 @@ def main():
         @torch.no_grad()
         def run():
             head.predict(clips, mask)
+
         return run
 
     def train_step(head):
@@ -74,14 +77,19 @@ def main():
             loss = sum(head.loss(batch, batch_mask, batch_target).values())
             loss.backward()
             head.zero_grad()
+
         return run
 
     latency = interleaved_medians(
-        {name: infer(head)
-         for name, head in heads.items()}, args.repeats)
+        {
+            name: infer(head)
+            for name, head in heads.items()
+        }, args.repeats)
     training = interleaved_medians(
-        {name: train_step(head)
-         for name, head in heads.items()}, max(args.repeats // 5, 3))
+        {
+            name: train_step(head)
+            for name, head in heads.items()
+        }, max(args.repeats // 5, 3))
     params = {
         name: sum(p.numel() for p in head.parameters())
         for name, head in heads.items()
@@ -91,8 +99,8 @@ def main():
                   'thread(s)')
     for column in ('head', 'inference (ms)', 'train step (ms)',
                    'parameters (M)'):
-        table.add_column(column, justify='left' if column == 'head' else
-                         'right')
+        table.add_column(
+            column, justify='left' if column == 'head' else 'right')
     for name in heads:
         table.add_row(name, f'{latency[name] * 1e3:.2f}',
                       f'{training[name] * 1e3:.2f}',
@@ -100,11 +108,10 @@ def main():
     console = Console(width=120)
     console.print(table)
     base, ours = 'GDLT-style', 'CoFInAl'
-    console.print(
-        f'CoFInAl / GDLT-style: parameters '
-        f'{params[ours] / params[base]:.2f}x, train step '
-        f'{training[ours] / training[base]:.2f}x, inference latency '
-        f'{latency[ours] / latency[base]:.2f}x')
+    console.print(f'CoFInAl / GDLT-style: parameters '
+                  f'{params[ours] / params[base]:.2f}x, train step '
+                  f'{training[ours] / training[base]:.2f}x, inference latency '
+                  f'{latency[ours] / latency[base]:.2f}x')
 
 
 if __name__ == '__main__':

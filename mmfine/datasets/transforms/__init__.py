@@ -12,6 +12,6 @@ from .temporal_warp import WarpElements
 
 __all__ = [
     'TemporalCorruption', 'LEVELS', 'RestoreDroppedFrames', 'KeypointNoise',
-    'DualLevelSampleFrames', 'MultiView', 'ReverseFineElements', 'WarpElements',
-    'LoadClipFeatures', 'SampleClipWindow', 'PackScoreInputs'
+    'DualLevelSampleFrames', 'MultiView', 'ReverseFineElements',
+    'WarpElements', 'LoadClipFeatures', 'SampleClipWindow', 'PackScoreInputs'
 ]

@@ -1,7 +1,7 @@
 """Relative L2 distance between predicted and true scores."""
 import numpy as np
-from mmaction.registry import METRICS
 
+from mmaction.registry import METRICS
 from ..functional import relative_l2
 from .score_metric import ScoreMetric
 
@@ -13,16 +13,20 @@ class RelativeL2Distance(ScoreMetric):
     reported x100 as in the AQA literature.
 
     Args:
-        **kwargs: Arguments of ``BaseMetric`` (``collect_device``,
-            ``prefix``).
+        collect_device (str): Where results are gathered in distributed
+            evaluation, ``'cpu'`` or ``'gpu'``. Defaults to ``'cpu'``.
+        prefix (str, optional): Prefix of the metric names. Defaults to
+            ``'aqa'``.
+        collect_dir (str, optional): Temporary folder for gathering on CPU.
+            Defaults to None.
     """
     default_prefix = 'aqa'
 
     def compute_metrics(self, results):
         distances = {
-            group: 100 * relative_l2([r['pred'] for r in rows],
-                                     [r['gt'] for r in rows],
-                                     rows[0]['score_range'])
+            group:
+            100 * relative_l2([r['pred'] for r in rows],
+                              [r['gt'] for r in rows], rows[0]['score_range'])
             for group, rows in self.grouped(results).items()
         }
         metrics = {f'rl2_{group}': d for group, d in distances.items()}

@@ -1,6 +1,5 @@
 """Spearman's rank correlation per score type and its Fisher-z average."""
 from mmaction.registry import METRICS
-
 from ..functional import fisher_z_mean, srcc
 from .score_metric import ScoreMetric
 
@@ -13,8 +12,12 @@ class SpearmanCorrelation(ScoreMetric):
     averages).
 
     Args:
-        **kwargs: Arguments of ``BaseMetric`` (``collect_device``,
-            ``prefix``).
+        collect_device (str): Where results are gathered in distributed
+            evaluation, ``'cpu'`` or ``'gpu'``. Defaults to ``'cpu'``.
+        prefix (str, optional): Prefix of the metric names. Defaults to
+            ``'aqa'``.
+        collect_dir (str, optional): Temporary folder for gathering on CPU.
+            Defaults to None.
     """
     default_prefix = 'aqa'
 

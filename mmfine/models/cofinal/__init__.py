@@ -11,7 +11,7 @@ from .temporal_fusion import TemporalFusionModule, masked_mean
 
 __all__ = [
     'ClipFeaturePreprocessor', 'CoFInAlHead', 'FeatureAssessor', 'GDLTHead',
-    'GradeParsingModule', 'KinematicPoseEncoder', 'PooledRegressionHead', 'quality_graph_loss',
-    'compose_score', 'decode_score', 'decompose_score',
+    'GradeParsingModule', 'KinematicPoseEncoder', 'PooledRegressionHead',
+    'quality_graph_loss', 'compose_score', 'decode_score', 'decompose_score',
     'TemporalFusionModule', 'masked_mean'
 ]

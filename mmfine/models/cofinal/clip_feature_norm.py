@@ -17,8 +17,7 @@ class ClipFeatureNorm(nn.BatchNorm1d):
         num_features (int): The clip feature dimension.
     """
 
-    def forward(self, clips: torch.Tensor,
-                mask: torch.Tensor) -> torch.Tensor:
+    def forward(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """``(N, C, D)`` normalised features of ``clips`` ``(N, C, D)`` with
         valid clips ``mask`` ``(N, C)``."""
         out = torch.zeros_like(clips)

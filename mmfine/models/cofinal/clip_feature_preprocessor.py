@@ -2,8 +2,9 @@
 from typing import List, Sequence
 
 import torch
-from mmaction.registry import MODELS
 from mmengine.model import BaseDataPreprocessor
+
+from mmaction.registry import MODELS
 
 
 @MODELS.register_module()

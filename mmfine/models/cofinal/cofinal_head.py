@@ -3,10 +3,10 @@ from typing import Dict
 
 import torch
 import torch.nn.functional as F
-from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
+from mmaction.registry import MODELS
 from ..utils import DotRegressionLoss, SimplexETF
 from .clip_feature_norm import ClipFeatureNorm
 from .grade_parsing import GradeParsingModule
@@ -81,16 +81,16 @@ class CoFInAlHead(BaseModule):
         self.fine_temperature = fine_temperature
         self.input_norm = ClipFeatureNorm(in_channels)
         self.input_dropout = nn.Dropout(dropout)
-        self.temporal_fusion = TemporalFusionModule(
-            in_channels, procedure_channels, num_procedures, dropout)
+        self.temporal_fusion = TemporalFusionModule(in_channels,
+                                                    procedure_channels,
+                                                    num_procedures, dropout)
         self.grade_parsing = GradeParsingModule(procedure_channels,
                                                 grade_channels, num_grades)
         self.grade_classifier = nn.Sequential(
-            nn.Flatten(1), nn.Linear(num_grades * grade_channels,
-                                     grade_channels), nn.ReLU(),
+            nn.Flatten(1),
+            nn.Linear(num_grades * grade_channels, grade_channels), nn.ReLU(),
             nn.Dropout(dropout), nn.Linear(grade_channels, num_grades))
-        self.fine_scoring = SimplexETF(num_subgrades, grade_channels,
-                                       etf_seed)
+        self.fine_scoring = SimplexETF(num_subgrades, grade_channels, etf_seed)
         self.fine_loss = DotRegressionLoss()
 
     def forward(self, clips: torch.Tensor,
@@ -118,13 +118,12 @@ class CoFInAlHead(BaseModule):
             loss_score=w['score'] * 0.5 * F.mse_loss(score, target),
             loss_coarse=w['coarse'] *
             F.cross_entropy(out['coarse_logits'], grade),
-            loss_fine=w['fine'] * self.fine_loss(out['fine_cosines'],
-                                                 subgrade),
+            loss_fine=w['fine'] *
+            self.fine_loss(out['fine_cosines'], subgrade),
             loss_graph=w['graph'] *
             quality_graph_loss(self.grade_parsing.prototypes))
 
-    def predict(self, clips: torch.Tensor,
-                mask: torch.Tensor) -> torch.Tensor:
+    def predict(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Normalised scores ``(N,)``."""
         out = self(clips, mask)
         return decode_score(out['coarse_logits'],

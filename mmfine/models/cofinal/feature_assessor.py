@@ -3,8 +3,9 @@ MMAction2's recognizers."""
 from typing import Dict, List, Union
 
 import torch
-from mmaction.registry import MODELS
 from mmengine.model import BaseModel
+
+from mmaction.registry import MODELS
 
 
 @MODELS.register_module()
@@ -37,10 +38,10 @@ class FeatureAssessor(BaseModel):
     @staticmethod
     def clip_mask(inputs: torch.Tensor, data_samples: List) -> torch.Tensor:
         """``(N, C)``: true for the clips each sample really has."""
-        lengths = torch.tensor(
-            [s.metainfo.get('num_clips', inputs.shape[1])
-             for s in data_samples],
-            device=inputs.device)
+        lengths = torch.tensor([
+            s.metainfo.get('num_clips', inputs.shape[1]) for s in data_samples
+        ],
+                               device=inputs.device)
         return torch.arange(inputs.shape[1], device=inputs.device) < \
             lengths[:, None]
 
@@ -61,8 +62,8 @@ class FeatureAssessor(BaseModel):
         """``mode='loss'``: the head's losses; ``'predict'``: the data
         samples with ``pred_score``; ``'tensor'``: normalised scores."""
         if data_samples is None:
-            mask = torch.ones(inputs.shape[:2], dtype=torch.bool,
-                              device=inputs.device)
+            mask = torch.ones(
+                inputs.shape[:2], dtype=torch.bool, device=inputs.device)
         else:
             mask = self.clip_mask(inputs, data_samples)
         if mode == 'tensor':

@@ -3,10 +3,10 @@ from typing import Dict
 
 import torch
 import torch.nn.functional as F
-from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
+from mmaction.registry import MODELS
 from .clip_feature_norm import ClipFeatureNorm
 
 
@@ -62,8 +62,7 @@ class GDLTHead(BaseModule):
         self.regressor = nn.Linear(channels, num_queries)
         self.register_buffer('levels', torch.linspace(0, 1, num_queries))
 
-    def predict(self, clips: torch.Tensor,
-                mask: torch.Tensor) -> torch.Tensor:
+    def predict(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Normalised scores ``(N,)`` from clip features ``(N, C, D)`` and
         the valid clips ``(N, C)``."""
         padding = ~mask
@@ -81,5 +80,4 @@ class GDLTHead(BaseModule):
     def loss(self, clips: torch.Tensor, mask: torch.Tensor,
              target: torch.Tensor) -> Dict[str, torch.Tensor]:
         """MSE of the normalised score."""
-        return dict(
-            loss_score=F.mse_loss(self.predict(clips, mask), target))
+        return dict(loss_score=F.mse_loss(self.predict(clips, mask), target))

@@ -31,13 +31,13 @@ class GradeParsingModule(nn.Module):
         self.key = nn.Linear(in_channels, channels)
         self.value = nn.Linear(in_channels, channels)
 
-    def forward(self, procedures: torch.Tensor
-                ) -> Tuple[torch.Tensor, torch.Tensor]:
+    def forward(self,
+                procedures: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
         """``(H_C, H_F)``, each ``(N, G, D_S)``, from procedure features
         ``(N, P, D_P)``."""
         queries = self.query(self.prototypes)
-        attention = queries @ self.key(procedures).transpose(
-            1, 2) / math.sqrt(self.channels)
+        attention = queries @ self.key(procedures).transpose(1, 2) / math.sqrt(
+            self.channels)
         coarse = attention.softmax(-1) @ self.value(procedures)
         mask = coarse.mean(-1, keepdim=True).softmax(1)
         return coarse, mask * (coarse - queries)

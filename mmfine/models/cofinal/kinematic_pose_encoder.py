@@ -1,8 +1,9 @@
 """A parameter-free skeleton encoder: body-frame pose and motion statistics
 per frame, for scoring pose sequences (skeleton AQA)."""
 import torch
-from mmaction.registry import MODELS
 from mmengine.model import BaseModule
+
+from mmaction.registry import MODELS
 
 
 @MODELS.register_module()
@@ -19,9 +20,10 @@ class KinematicPoseEncoder(BaseModule):
     A backbone for MMAction2's ``RecognizerGCN`` interface: input
     ``(N, M, T, V, C)``, output ``(N, M, 3 * V * in_channels, T - 1, 1)``;
     averaging its output over time (as ``extract_clip_features.py`` does
-    per clip) gives the clip's mean pose, mean displacement and kinetic
-    absolute motion per coordinate. It has no weights, so it needs no pre-training
-    and cannot overfit the few judged samples of skeleton AQA sets.
+    per clip) gives the clip's mean pose, mean displacement and mean
+    absolute motion per coordinate. It has no weights, so it needs no
+    pre-training and cannot overfit the few judged samples of skeleton AQA
+    sets.
 
     Args:
         in_channels (int): Coordinates used per joint (the first

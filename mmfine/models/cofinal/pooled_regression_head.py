@@ -3,10 +3,10 @@ from typing import Dict
 
 import torch
 import torch.nn.functional as F
-from mmaction.registry import MODELS
 from mmengine.model import BaseModule
 from torch import nn
 
+from mmaction.registry import MODELS
 from .clip_feature_norm import ClipFeatureNorm
 from .temporal_fusion import masked_mean
 
@@ -32,8 +32,7 @@ class PooledRegressionHead(BaseModule):
         self.dropout = nn.Dropout(dropout)
         self.regressor = nn.Linear(in_channels, 1)
 
-    def predict(self, clips: torch.Tensor,
-                mask: torch.Tensor) -> torch.Tensor:
+    def predict(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Normalised scores ``(N,)``."""
         pooled = masked_mean(self.input_norm(clips, mask), mask)
         return self.regressor(self.dropout(pooled)).squeeze(-1)
@@ -41,5 +40,4 @@ class PooledRegressionHead(BaseModule):
     def loss(self, clips: torch.Tensor, mask: torch.Tensor,
              target: torch.Tensor) -> Dict[str, torch.Tensor]:
         """MSE of the normalised score."""
-        return dict(
-            loss_score=F.mse_loss(self.predict(clips, mask), target))
+        return dict(loss_score=F.mse_loss(self.predict(clips, mask), target))

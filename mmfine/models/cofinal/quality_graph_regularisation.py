@@ -26,8 +26,8 @@ def quality_graph_loss(prototypes: torch.Tensor,
     """
     num_grades = prototypes.shape[0]
     normalised = F.normalize(prototypes, dim=-1)
-    angles = torch.arccos((normalised @ normalised.t()).clamp(
-        -1 + eps, 1 - eps))
+    angles = torch.arccos(
+        (normalised @ normalised.t()).clamp(-1 + eps, 1 - eps))
     index = torch.arange(num_grades, device=prototypes.device)
     distances = (index[:, None] - index[None, :]).abs().to(prototypes.dtype)
     off_diagonal = ~torch.eye(
@@ -36,5 +36,5 @@ def quality_graph_loss(prototypes: torch.Tensor,
     distances = distances[off_diagonal].view(num_grades, num_grades - 1)
     angle_dist = angles / angles.sum(-1, keepdim=True).clamp(min=eps)
     target = distances / distances.sum(-1, keepdim=True)
-    return (target * (target.log() - angle_dist.clamp(min=eps).log())).sum(
-        -1).mean()
+    return (target *
+            (target.log() - angle_dist.clamp(min=eps).log())).sum(-1).mean()

@@ -29,8 +29,8 @@ def decompose_score(score: torch.Tensor, num_grades: int,
     return fine // num_subgrades, fine % num_subgrades
 
 
-def compose_score(grade: torch.Tensor, subgrade: torch.Tensor,
-                  num_grades: int, num_subgrades: int) -> torch.Tensor:
+def compose_score(grade: torch.Tensor, subgrade: torch.Tensor, num_grades: int,
+                  num_subgrades: int) -> torch.Tensor:
     """``grade * S_C + subgrade * S_F + S_F / 2`` (Eq. 6, read at the centre
     of the sub-grade's interval rather than its lower edge: a constant
     ``S_F / 2`` that leaves ranks, hence SRCC, unchanged and halves the
@@ -39,7 +39,8 @@ def compose_score(grade: torch.Tensor, subgrade: torch.Tensor,
     return (grade * num_subgrades + subgrade + 0.5) * fine_width
 
 
-def decode_score(coarse_logits: torch.Tensor, fine_logits: torch.Tensor,
+def decode_score(coarse_logits: torch.Tensor,
+                 fine_logits: torch.Tensor,
                  mode: str = 'hard') -> torch.Tensor:
     """Normalised scores from grade logits ``(N, G)`` and sub-grade logits
     ``(N, G')``.
@@ -56,11 +57,9 @@ def decode_score(coarse_logits: torch.Tensor, fine_logits: torch.Tensor,
         subgrade = fine_logits.argmax(-1).to(fine_logits.dtype)
     elif mode == 'soft':
         grade = coarse_logits.softmax(-1) @ torch.arange(
-            num_grades, dtype=coarse_logits.dtype,
-            device=coarse_logits.device)
+            num_grades, dtype=coarse_logits.dtype, device=coarse_logits.device)
         subgrade = fine_logits.softmax(-1) @ torch.arange(
-            num_subgrades, dtype=fine_logits.dtype,
-            device=fine_logits.device)
+            num_subgrades, dtype=fine_logits.dtype, device=fine_logits.device)
     else:
         raise ValueError(f"decoding must be 'hard' or 'soft', got {mode!r}")
     return compose_score(grade, subgrade, num_grades, num_subgrades)

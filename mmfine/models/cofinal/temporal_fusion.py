@@ -18,8 +18,8 @@ class TemporalFusionModule(nn.Module):
     K_T, V_T ``(C, D_P)`` are linear maps of the clip features and the
     queries Q_T ``(C, P, D_P)`` are average-pooled over the clips to
     Q~_T ``(P, D_P)`` (computed as the projection of the pooled clips,
-    which is the same since the projection is linear). Padded clips take part in neither the pooling nor the
-    attention.
+    which is the same since the projection is linear). Padded clips take
+    part in neither the pooling nor the attention.
 
     Args:
         in_channels (int): D_C, the clip feature dimension.
@@ -43,8 +43,10 @@ class TemporalFusionModule(nn.Module):
         clips ``mask`` ``(N, C)``."""
         # Q~_T = mean_c(W h_c + b) = W mean_c(h_c) + b: pooling first is
         # exact and C times cheaper
-        queries = self.query(masked_mean(clips, mask)).view(
-            clips.shape[0], self.num_procedures, self.channels)
+        queries = self.query(masked_mean(clips,
+                                         mask)).view(clips.shape[0],
+                                                     self.num_procedures,
+                                                     self.channels)
         attention = queries @ self.key(clips).transpose(1, 2) / math.sqrt(
             self.channels)
         attention = attention.masked_fill(~mask[:, None, :], float('-inf'))

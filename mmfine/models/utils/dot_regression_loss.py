@@ -1,5 +1,6 @@
 """The dot-regression loss of a fixed ETF classifier (CoFInAl Eq. 15)."""
 import torch
+
 from mmaction.models.losses import BaseWeightedLoss
 from mmaction.registry import MODELS
 

@@ -1,9 +1,9 @@
 """A recognition head with a fixed simplex-ETF classifier."""
 import torch
-from mmaction.models.heads import BaseHead
-from mmaction.registry import MODELS
 from torch import nn
 
+from mmaction.models.heads import BaseHead
+from mmaction.registry import MODELS
 from .simplex_etf import SimplexETF
 
 

@@ -29,12 +29,13 @@ def simplex_etf(num_classes: int, dim: int, seed: int = 0) -> torch.Tensor:
         raise ValueError(f'a simplex ETF of {num_classes} classes needs a '
                          f'feature dimension >= {num_classes}, got {dim}')
     generator = torch.Generator().manual_seed(seed)
-    gaussian = torch.randn(dim, num_classes, generator=generator,
-                           dtype=torch.float64)
+    gaussian = torch.randn(
+        dim, num_classes, generator=generator, dtype=torch.float64)
     rotation, _ = torch.linalg.qr(gaussian)
-    centring = (torch.eye(num_classes, dtype=torch.float64) -
-                torch.full((num_classes, num_classes), 1.0 / num_classes,
-                           dtype=torch.float64))
+    centring = (
+        torch.eye(num_classes, dtype=torch.float64) - torch.full(
+            (num_classes, num_classes), 1.0 / num_classes,
+            dtype=torch.float64))
     etf = math.sqrt(num_classes / (num_classes - 1)) * rotation @ centring
     return etf.float()
 

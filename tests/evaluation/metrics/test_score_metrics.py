@@ -10,8 +10,11 @@ def samples(rng, group, n=12):
     gt = rng.uniform(0, 20, n)
     pred = gt + rng.normal(0, 4, n)
     return [
-        dict(pred_score=p, gt_score=g, score_range=(0.0, 20.0),
-             score_group=group) for p, g in zip(pred, gt)
+        dict(
+            pred_score=p,
+            gt_score=g,
+            score_range=(0.0, 20.0),
+            score_group=group) for p, g in zip(pred, gt)
     ]
 
 
@@ -22,8 +25,8 @@ def test_spearman_per_group_and_fisher_z_average():
     metric.process(None, ball + hoop)
     out = metric.compute_metrics(metric.results)
     rhos = [
-        spearmanr([s['pred_score'] for s in g],
-                  [s['gt_score'] for s in g])[0] for g in (ball, hoop)
+        spearmanr([s['pred_score'] for s in g], [s['gt_score'] for s in g])[0]
+        for g in (ball, hoop)
     ]
     assert out['srcc_Ball'] == pytest.approx(rhos[0])
     assert out['srcc_Hoop'] == pytest.approx(rhos[1])

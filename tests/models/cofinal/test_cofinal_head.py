@@ -8,24 +8,30 @@ from mmfine.models.cofinal import (CoFInAlHead, GDLTHead, PooledRegressionHead,
 
 
 def small_head(**kwargs):
-    return CoFInAlHead(in_channels=12, procedure_channels=8,
-                       grade_channels=16, num_procedures=3, num_grades=4,
-                       num_subgrades=5, dropout=0.0, **kwargs)
+    return CoFInAlHead(
+        in_channels=12,
+        procedure_channels=8,
+        grade_channels=16,
+        num_procedures=3,
+        num_grades=4,
+        num_subgrades=5,
+        dropout=0.0,
+        **kwargs)
 
 
 def test_padded_clips_do_not_change_the_output():
     torch.manual_seed(0)
-    for head in (small_head(), GDLTHead(in_channels=12, channels=8,
-                                        dropout=0.0),
-                 PooledRegressionHead(in_channels=12)):
+    for head in (small_head(),
+                 GDLTHead(in_channels=12, channels=8,
+                          dropout=0.0), PooledRegressionHead(in_channels=12)):
         head.eval()
         clips = torch.randn(1, 5, 12)
         mask = torch.ones(1, 5, dtype=torch.bool)
         padded = torch.cat([clips, 100 * torch.randn(1, 3, 12)], 1)
-        padded_mask = torch.cat([mask, torch.zeros(1, 3, dtype=torch.bool)],
-                                1)
+        padded_mask = torch.cat([mask, torch.zeros(1, 3, dtype=torch.bool)], 1)
         assert torch.allclose(
-            head.predict(clips, mask), head.predict(padded, padded_mask),
+            head.predict(clips, mask),
+            head.predict(padded, padded_mask),
             atol=1e-5), type(head).__name__
 
 
@@ -36,8 +42,7 @@ def test_temporal_fusion_pools_queries_over_valid_clips():
     out = tfm(clips, torch.ones(1, 3, dtype=torch.bool))
     queries = tfm.query(clips[0]).view(3, 2, 4).mean(0)
     attention = (queries @ tfm.key(clips[0]).t() / 2).softmax(-1)
-    assert torch.allclose(out[0], attention @ tfm.value(clips[0]),
-                          atol=1e-6)
+    assert torch.allclose(out[0], attention @ tfm.value(clips[0]), atol=1e-6)
 
 
 def test_losses_the_etf_and_gradients():
@@ -47,8 +52,9 @@ def test_losses_the_etf_and_gradients():
     clips, mask = torch.randn(6, 7, 12), torch.ones(6, 7, dtype=torch.bool)
     target = torch.rand(6)
     losses = head.loss(clips, mask, target)
-    assert set(losses) == {'loss_score', 'loss_coarse', 'loss_fine',
-                           'loss_graph'}
+    assert set(losses) == {
+        'loss_score', 'loss_coarse', 'loss_fine', 'loss_graph'
+    }
     sum(losses.values()).backward()
     assert head.grade_parsing.prototypes.grad.abs().sum() > 0
     assert head.temporal_fusion.query.weight.grad.abs().sum() > 0

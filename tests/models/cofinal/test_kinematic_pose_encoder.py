@@ -14,8 +14,8 @@ def test_features_match_a_direct_computation_and_ignore_placement():
     pose = pose - pose.mean(1, keepdim=True)
     pose = pose / pose.norm(dim=-1).mean()
     velocity = 10 * (pose[1:] - pose[:-1])
-    expected = torch.cat([pose[1:], velocity, velocity.abs()],
-                         -1).reshape(4, -1).t()
+    expected = torch.cat(
+        [pose[1:], velocity, velocity.abs()], -1).reshape(4, -1).t()
     assert torch.allclose(out[0, 0, :, :, 0], expected, atol=1e-5)
     moved = x.clone()
     moved[..., :2] = 3 * x[..., :2] + 50  # another size and place

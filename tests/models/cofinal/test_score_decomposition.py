@@ -28,8 +28,8 @@ def test_hard_and_soft_decoding():
     coarse = torch.tensor([[0.0, 9.0, 0.0, 0.0]])
     fine = torch.tensor([[0.0] * 3 + [9.0] + [0.0] * 6])
     hard = decode_score(coarse, fine, 'hard')
-    assert hard.item() == compose_score(torch.tensor(1), torch.tensor(3), 4,
-                                        10).item()
+    assert hard.item() == compose_score(
+        torch.tensor(1), torch.tensor(3), 4, 10).item()
     uniform = decode_score(torch.zeros(1, 4), torch.zeros(1, 10), 'soft')
     assert uniform.item() == compose_score(
         torch.tensor(1.5), torch.tensor(4.5), 4, 10).item()
