@@ -43,7 +43,7 @@ train_dataloader = dict(
     sampler=dict(type='DefaultSampler', shuffle=True),
     dataset=dict(
         **dataset_common, ann_file='train.csv', pipeline=train_pipeline))
-val_dataloader = dict(
+test_dataloader = dict(
     batch_size=50,
     num_workers=0,
     sampler=dict(type='DefaultSampler', shuffle=False),
@@ -52,15 +52,16 @@ val_dataloader = dict(
         ann_file='test.csv',
         pipeline=test_pipeline,
         test_mode=True))
-test_dataloader = val_dataloader
-val_evaluator = [
+test_evaluator = [
     dict(type='SpearmanCorrelation'),
     dict(type='RelativeL2Distance')
 ]
-test_evaluator = val_evaluator
+# no validation: the only held-out routines are the test set, evaluated
+# once after training
+val_dataloader = val_cfg = val_evaluator = None
 
 max_epochs = 60
-train_cfg = dict(max_epochs=max_epochs, val_interval=max_epochs + 1)
+train_cfg = dict(max_epochs=max_epochs)
 param_scheduler = [
     dict(
         type='CosineAnnealingLR',
@@ -70,5 +71,4 @@ param_scheduler = [
         convert_to_iter_based=True)
 ]
 default_hooks = dict(
-    checkpoint=dict(interval=max_epochs, save_best=None),
-    logger=dict(interval=50))
+    checkpoint=dict(interval=max_epochs), logger=dict(interval=50))

@@ -57,7 +57,6 @@ def ensure_data(num_train: int = 400, num_test: int = 100) -> None:
             progress=False)
         if result.failed:
             raise RuntimeError(result.summary())
-    for split, routines in data.items():
         lines = ['video,score'
                  ] + [f"{r['frame_dir']},{r['score']:.4f}" for r in routines]
         atomic_write_bytes(('\n'.join(lines) + '\n').encode(),
@@ -75,7 +74,7 @@ def train_and_test(name: str, config: str, work_dir: str, seed: int) -> Dict:
     cfg.randomness = dict(seed=seed)
     dump = osp.join(cfg.work_dir, 'test_predictions.pkl')
     cfg.test_evaluator = list(cfg.test_evaluator) + [
-        dict(type='DumpResults', out_file_path=dump, prefix='dump')
+        dict(type='DumpResults', out_file_path=dump)
     ]
     start = time.time()
     runner = Runner.from_cfg(cfg)
