@@ -127,6 +127,8 @@ def prepare_score_config(cfg, tmp_path):
             rows.append(','.join([name] + [str(score)] * (len(columns) - 1)))
         (tmp_path / f'{split}.txt').write_text('\n'.join(rows) + '\n')
     for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+        if cfg[loader] is None:  # a config without validation
+            continue
         cfg[loader].num_workers = 0
         cfg[loader].persistent_workers = False
         cfg[loader].batch_size = 2
