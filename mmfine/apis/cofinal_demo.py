@@ -10,27 +10,25 @@ schedule, and reports SRCC and relative L2 on the test routines, with a
 scatter of predicted against true scores.
 """
 import os.path as osp
-import time
-from typing import Dict, Sequence
+from typing import Sequence
 
 import numpy as np
-from mmengine.fileio import load
 
 from mmfine.datasets.synthetic_quality_skeleton import SCORE_RANGE
-from mmfine.utils import REPO_ROOT, atomic_write_bytes, load_config, quiet
+from mmfine.utils import REPO_ROOT, atomic_write_bytes
+from .assessor_runs import train_and_test_assessor
 from .demo_result import DemoResult
 
 DATA = osp.join(REPO_ROOT, 'data', 'quality_routines')
 CLIP_LEN = 16
 METHODS = [
     ('linear regressor',
-     'configs/demo/linear-regressor_1xb32-60e_quality-routines.py'),
-    ('GDLT-style', 'configs/demo/gdlt_1xb32-60e_quality-routines.py'),
-    ('CoFInAl', 'configs/demo/cofinal_1xb32-60e_quality-routines.py'),
+     'configs/demo/linear-regressor_1xb32-200e_quality-routines.py'),
+    ('GDLT-style', 'configs/demo/gdlt_1xb32-200e_quality-routines.py'),
+    ('CoFInAl', 'configs/demo/cofinal_1xb32-200e_quality-routines.py'),
 ]
-ENCODER = dict(
-    type='RecognizerGCN',
-    backbone=dict(type='KinematicPoseEncoder', in_channels=2))
+ENCODER = osp.join(REPO_ROOT, 'configs', '_base_', 'models',
+                   'kinematic_pose_encoder.py')
 
 
 def ensure_data(num_train: int = 400, num_test: int = 100) -> None:
@@ -38,15 +36,11 @@ def ensure_data(num_train: int = 400, num_test: int = 100) -> None:
     when missing."""
     if osp.exists(osp.join(DATA, 'test.csv')):
         return
-    from mmengine.registry import init_default_scope
-
-    from mmaction.registry import MODELS
     from mmfine.datasets.synthetic_quality_skeleton import make_quality_dataset
-    from .clip_features import extract_pose_features
+    from .clip_features import build_feature_extractor, extract_pose_features
     print(f'generating the judged routines: {osp.relpath(DATA, REPO_ROOT)}')
     data = make_quality_dataset(num_train, num_test)
-    init_default_scope('mmaction')
-    encoder = MODELS.build(ENCODER).eval()
+    encoder = build_feature_extractor(ENCODER)
     for split, routines in data.items():
         result = extract_pose_features(
             encoder,
@@ -63,31 +57,10 @@ def ensure_data(num_train: int = 400, num_test: int = 100) -> None:
                            osp.join(DATA, f'{split}.csv'))
 
 
-def train_and_test(name: str, config: str, work_dir: str, seed: int) -> Dict:
-    """Train ``config`` with ``seed``; test SRCC, relative L2, predictions
-    and training time."""
-    from mmengine.runner import Runner
-    slug = name.lower().replace(' ', '_').replace('-', '_')
-    cfg = quiet(
-        load_config(osp.join(REPO_ROOT, config)),
-        osp.join(work_dir, f'{slug}_seed{seed}'))
-    cfg.randomness = dict(seed=seed)
-    dump = osp.join(cfg.work_dir, 'test_predictions.pkl')
-    cfg.test_evaluator = list(cfg.test_evaluator) + [
-        dict(type='DumpResults', out_file_path=dump)
-    ]
-    start = time.time()
-    runner = Runner.from_cfg(cfg)
-    runner.train()
-    train_s = time.time() - start
-    metrics = runner.test()
-    samples = load(dump)
-    return dict(
-        srcc=metrics['aqa/srcc'],
-        rl2=metrics['aqa/rl2'],
-        train_s=train_s,
-        pred=np.array([s['pred_score'] for s in samples]),
-        gt=np.array([s['gt_score'] for s in samples]))
+def slug(name: str) -> str:
+    """A file-name form of a head's name (``'GDLT-style'`` ->
+    ``'gdlt_style'``)."""
+    return name.lower().replace(' ', '_').replace('-', '_')
 
 
 def run_cofinal_demo(work_dir: str,
@@ -108,7 +81,12 @@ def run_cofinal_demo(work_dir: str,
     from mmfine.visualization import score_scatter_figure
     ensure_data()
     rows = {
-        name: [train_and_test(name, config, work_dir, s) for s in seeds]
+        name: [
+            train_and_test_assessor(
+                osp.join(REPO_ROOT, config),
+                osp.join(work_dir, f'{slug(name)}_seed{s}'), s)
+            for s in seeds
+        ]
         for name, config in METHODS
     }
     plot = osp.join(work_dir, 'predicted_vs_true.png')

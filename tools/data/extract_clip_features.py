@@ -17,7 +17,9 @@ config's test pipeline, e.g. ``PreNormalize2D``, ``GenSkeFeat``); files
 are named by ``frame_dir``. Existing valid files are kept (the run
 resumes); unreadable videos or samples are listed at the end. The exit
 status is non-zero only when nothing could be written. CHECKPOINT
-``none`` keeps random weights (tests only).
+``none`` keeps the initial weights: random (tests only), or none at all
+for a parameter-free encoder such as
+``configs/_base_/models/kinematic_pose_encoder.py``.
 """
 import argparse
 import sys
@@ -76,12 +78,6 @@ def main(argv=None):
     quiet_library_output()
     checkpoint = None if args.checkpoint.lower() == 'none' else \
         args.checkpoint
-    if checkpoint is None:
-        print(
-            '!' * 72 + '\nWARNING: checkpoint "none": the backbone has RANDOM '
-            'weights; these features\nare only good for testing the '
-            'pipeline.\n' + '!' * 72,
-            file=sys.stderr)
     try:
         model = cf.build_feature_extractor(args.config, checkpoint,
                                            args.device, args.cfg_options)
@@ -90,6 +86,12 @@ def main(argv=None):
         raise SystemExit(f'error: {args.config}: {error}')
     except (OSError, ValueError) as error:
         raise SystemExit(f'error: {error}')
+    if checkpoint is None and any(p.numel() for p in model.parameters()):
+        print(
+            '!' * 72 + '\nWARNING: checkpoint "none": the backbone has RANDOM '
+            'weights; these features\nare only good for testing the '
+            'pipeline.\n' + '!' * 72,
+            file=sys.stderr)
     try:
         if args.pose_ann:
             source = args.pose_ann

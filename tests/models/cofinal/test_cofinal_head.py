@@ -1,5 +1,6 @@
 import pytest
 import torch
+import torch.nn.functional as F
 from mmengine.registry import init_default_scope
 
 from mmaction.registry import MODELS
@@ -39,10 +40,24 @@ def test_temporal_fusion_pools_queries_over_valid_clips():
     torch.manual_seed(0)
     tfm = TemporalFusionModule(6, 4, 2, 0.0)
     clips = torch.randn(1, 3, 6)
-    out = tfm(clips, torch.ones(1, 3, dtype=torch.bool))
+    out = tfm.attend(clips, torch.ones(1, 3, dtype=torch.bool))
     queries = tfm.query(clips[0]).view(3, 2, 4).mean(0)
     attention = (queries @ tfm.key(clips[0]).t() / 2).softmax(-1)
-    assert torch.allclose(out[0], attention @ tfm.value(clips[0]), atol=1e-6)
+    expected = attention @ tfm.value(clips[0])
+    assert torch.allclose(out[0], expected, atol=1e-6)
+    # the encoder layer's feed-forward block, post-norm, on top
+    fused = F.layer_norm(expected, (4, ), tfm.attention_norm.weight,
+                         tfm.attention_norm.bias)
+    hidden = F.gelu(fused @ tfm.feedforward[0].weight.t() +
+                    tfm.feedforward[0].bias)
+    block = hidden @ tfm.feedforward[3].weight.t() + tfm.feedforward[3].bias
+    expected = F.layer_norm(fused + block, (4, ),
+                            tfm.feedforward_norm.weight,
+                            tfm.feedforward_norm.bias)
+    assert torch.allclose(
+        tfm(clips, torch.ones(1, 3, dtype=torch.bool))[0],
+        expected,
+        atol=1e-5)
 
 
 def test_losses_the_etf_and_gradients():

@@ -1,6 +1,6 @@
 # The GDLT-style baseline on the generated judged routines: CoFInAl's data,
 # schedule and width, the GDLT head.
-_base_ = ['./cofinal_1xb32-60e_quality-routines.py']
+_base_ = ['./cofinal_1xb32-200e_quality-routines.py']
 model = dict(
     head=dict(
         _delete_=True,

@@ -1,6 +1,6 @@
 # A linear regressor on the pooled clip features of the generated judged
 # routines: CoFInAl's data and schedule, one linear map.
-_base_ = ['./cofinal_1xb32-60e_quality-routines.py']
+_base_ = ['./cofinal_1xb32-200e_quality-routines.py']
 model = dict(
     head=dict(
         _delete_=True,

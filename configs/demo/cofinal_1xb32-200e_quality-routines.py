@@ -60,7 +60,9 @@ test_evaluator = [
 # once after training
 val_dataloader = val_cfg = val_evaluator = None
 
-max_epochs = 60
+# the paper's 200 epochs (2,600 iterations): at 60 the GDLT-style head was
+# under-trained (SRCC 0.44 against 0.83 at 200, 2 seeds)
+max_epochs = 200
 train_cfg = dict(max_epochs=max_epochs)
 param_scheduler = [
     dict(
