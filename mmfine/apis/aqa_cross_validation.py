@@ -44,19 +44,25 @@ def _names(path: str) -> List[str]:
 
 
 def check_folds(folds: List[Dict[str, str]]) -> None:
-    """Each fold's test and training lists are disjoint, and the test
-    lists together hold every sample exactly once."""
-    tested = []
+    """Every fold lists the same samples (training and test together),
+    its training and test lists are disjoint, and the test lists together
+    hold every sample exactly once."""
+    everything, tested = None, []
     for k, files in enumerate(folds):
         train, test = _names(files['train']), _names(files['test'])
         leaked = sorted(set(train) & set(test))
         if leaked:
             raise ValueError(f'fold {k}: {leaked} both train and test')
+        if everything is None:
+            everything = set(train) | set(test)
+        elif set(train) | set(test) != everything:
+            odd = everything ^ (set(train) | set(test))
+            raise ValueError(f'fold {k} lists other samples than fold 0: '
+                             f'{sorted(odd)}')
         tested += test
     repeated = sorted({n for n in tested if tested.count(n) > 1})
     if repeated:
         raise ValueError(f'samples tested in several folds: {repeated}')
-    everything = set(tested) | set(_names(folds[0]['train']))
     if set(tested) != everything:
         raise ValueError('samples never tested: '
                          f'{sorted(everything - set(tested))}')

@@ -4,10 +4,10 @@ import os.path as osp
 
 import numpy as np
 import pytest
+from scipy.stats import spearmanr
 
 from mmfine.apis.aqa_cross_validation import (check_folds, cross_validate,
                                               fold_files)
-from mmfine.evaluation.functional import srcc
 from mmfine.testing import ROOT
 
 NAMES = [f'v{i}' for i in range(8)]
@@ -44,9 +44,13 @@ def test_out_of_fold_predictions_cover_every_sample_once(tmp_path):
     assert len(runs) == 2
     for run in runs:
         assert sorted(run['name']) == NAMES
-        assert np.allclose(sorted(run['gt']), 45 + np.arange(8))
-        assert run['srcc'] == pytest.approx(srcc(run['pred'], run['gt']))
-        assert np.isfinite(run['rl2']) and run['rl2'] >= 0
+        # each prediction is paired with its own sample's score
+        assert [45 + int(n[1:]) for n in run['name']] == list(run['gt'])
+        assert run['srcc'] == pytest.approx(
+            spearmanr(run['pred'], run['gt'])[0])
+        assert run['rl2'] == pytest.approx(
+            100 * np.mean(((run['pred'] - run['gt']) / 20)**2))
+    assert not np.allclose(runs[0]['pred'], runs[1]['pred'])
     # the same seed trains the same models
     again = cross_validate(config, 2, [0], str(tmp_path / 'again'))
     assert np.allclose(again[0]['pred'], runs[0]['pred'])
@@ -68,6 +72,12 @@ def test_leaking_or_missing_folds_are_errors(tmp_path):
     with pytest.raises(ValueError, match='several folds'):
         check_folds(folds)
     (tmp_path / 'fold1_test.csv').write_text('video,score\nv3,48\n')
-    (tmp_path / 'fold0_train.csv').write_text('video,score\nv5,50\n')
+    (tmp_path / 'fold0_train.csv').write_text('video,score\nv5,50\nv3,48\n')
+    (tmp_path / 'fold1_train.csv').write_text(
+        'video,score\nv5,50\nv0,45\nv2,47\nv4,49\nv6,51\n')
     with pytest.raises(ValueError, match='never tested'):
+        check_folds(folds)
+    # a later fold that lists other samples
+    (tmp_path / 'fold1_train.csv').write_text('video,score\nv7,52\n')
+    with pytest.raises(ValueError, match='other samples than fold 0'):
         check_folds(folds)

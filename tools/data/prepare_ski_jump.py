@@ -2,7 +2,7 @@
 features and cross-validation fold lists.
 
     python tools/data/prepare_ski_jump.py [--root DIR] [--out-dir data/ski_jump]
-        [--folds 4] [--clip-len 16]
+        [--folds 4] [--clip-len 16] [--overwrite]
 
 Reads the SkiProject-SportTech release (``annotations/*.coco.json`` and
 ``JP_data.csv``; default ``$MMFINE_SHARED_DATA/ski_jump``) and writes to
@@ -19,7 +19,7 @@ Reads the SkiProject-SportTech release (``annotations/*.coco.json`` and
   ``configs/cofinal/*_ski-jump.py`` and
   ``tools/analysis/aqa_cross_validation.py`` read them.
 
-Existing feature files are kept (the run resumes).
+Existing feature files are kept (the run resumes) unless ``--overwrite``.
 """
 import argparse
 import os.path as osp
@@ -41,6 +41,10 @@ def parse_args(argv=None):
     parser.add_argument('--out-dir', default=osp.join('data', 'ski_jump'))
     parser.add_argument('--folds', type=int, default=4)
     parser.add_argument('--clip-len', type=int, default=16)
+    parser.add_argument(
+        '--overwrite',
+        action='store_true',
+        help='recompute feature files that already exist')
     return parser.parse_args(argv)
 
 
@@ -74,7 +78,8 @@ def main(argv=None):
         data['annotations'],
         osp.join(args.out_dir, 'features'),
         steps=[],
-        clip_len=args.clip_len)
+        clip_len=args.clip_len,
+        overwrite=args.overwrite)
     print(f'{pickle_path}: {len(data["annotations"])} jumps, '
           f'{args.folds} folds; features: {result.summary()}')
     if result.failed:

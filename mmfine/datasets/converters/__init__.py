@@ -7,7 +7,7 @@ ski-jump quality set, 2D keypoints ``[1, T, 23, 2]`` with judges' scores.
 """
 from .msr_action3d import MSR_ACTION3D_CLASSES, convert_msr_action3d
 from .nw_ucla import NW_UCLA_CLASSES, convert_nw_ucla
-from .ski_jump import STYLE_SCORE_RANGE, convert_ski_jump, style_score
+from .ski_jump import convert_ski_jump, style_score
 from .utkinect import UTKINECT_CLASSES, convert_utkinect
 
 #: dataset name -> converter (its folder under the shared data is the name)
@@ -19,5 +19,5 @@ CONVERTERS = dict(
 __all__ = [
     'CONVERTERS', 'convert_msr_action3d', 'convert_utkinect',
     'convert_nw_ucla', 'MSR_ACTION3D_CLASSES', 'UTKINECT_CLASSES',
-    'NW_UCLA_CLASSES', 'convert_ski_jump', 'style_score', 'STYLE_SCORE_RANGE'
+    'NW_UCLA_CLASSES', 'convert_ski_jump', 'style_score'
 ]

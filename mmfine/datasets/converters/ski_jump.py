@@ -11,12 +11,13 @@ total. The style score is the FIS rule: the sum of the three middle marks
 (0-60).
 
 A sample keeps the annotated frames in time order (the release skips
-frames at camera cuts; ``frame_inds`` records the original frame numbers),
-keypoints reordered to ``'1'`` .. ``'23'``. A keypoint marked not labelled
-(visibility 0; 16 of 225,354) has score 0 and holds the position it had in
-the previous frame where it was labelled, so motion features see no jump
-to the image origin. Folds for cross-validation are stratified by style
-score: jumps sorted by score go to folds 0, 1, .., K-1 in turn.
+frames, e.g. at camera cuts; ``frame_inds`` records the original frame
+numbers), keypoints reordered to ``'1'`` .. ``'23'``. A keypoint with
+visibility 0 (16 of 225,354) has score 0 and keeps its coordinates (in
+this release they are real positions, e.g. a ski tip at the frame's
+edge). Folds for cross-validation are stratified by style score: the jumps
+sorted by score form groups of K, and each group sends one jump to each
+fold in a seeded random order.
 """
 import csv
 import glob
@@ -30,7 +31,6 @@ import numpy as np
 from .common import require_dir
 
 SKI_JUMP_KEYPOINTS = [str(i) for i in range(1, 24)]
-STYLE_SCORE_RANGE = (0.0, 60.0)
 JUMP_FILE = re.compile(r'annotations_interpolated_jump(\d+)\.coco\.json$')
 
 
@@ -61,20 +61,6 @@ def read_jump_records(path: str) -> Dict[str, dict]:
     return records
 
 
-def _fill_unlabelled(keypoint: np.ndarray, score: np.ndarray) -> None:
-    """Carry each unlabelled keypoint's last labelled position forward
-    (backward for a track that starts unlabelled), in place."""
-    for v in range(keypoint.shape[1]):
-        seen = np.flatnonzero(score[:, v] > 0)
-        if len(seen) == 0:
-            raise ValueError(f'keypoint {SKI_JUMP_KEYPOINTS[v]} is never '
-                             'labelled')
-        source = seen[np.clip(
-            np.searchsorted(seen, np.arange(len(score)), side='right') - 1,
-            0, None)]
-        keypoint[:, v] = keypoint[source, v]
-
-
 def read_jump(path: str) -> dict:
     """Keypoints ``(T, 23, 2)``, scores ``(T, 23)``, frame numbers and
     image shape of one COCO file (one skier per frame)."""
@@ -100,8 +86,7 @@ def read_jump(path: str) -> dict:
         raise ValueError(f'{path}: {len(by_frame)} annotated frames')
     frame_inds = np.array(sorted(by_frame))
     points = np.stack([by_frame[i] for i in frame_inds])
-    keypoint, score = points[..., :2].copy(), (points[..., 2] > 0)
-    _fill_unlabelled(keypoint, score)
+    keypoint, score = points[..., :2], points[..., 2] > 0
     shapes = {shape for _, shape in frames.values()}
     if len(shapes) != 1:
         raise ValueError(f'{path}: frames of several sizes {shapes}')
@@ -112,11 +97,12 @@ def read_jump(path: str) -> dict:
         img_shape=shapes.pop())
 
 
-def convert_ski_jump(root: str, num_folds: int = 4) -> dict:
+def convert_ski_jump(root: str, num_folds: int = 4, seed: int = 0) -> dict:
     """Convert ``root`` (``annotations/`` and ``JP_data.csv``) into a
     ``PoseDataset`` dict whose annotations carry ``score`` (style),
     ``judges``, ``distance`` and ``total``; splits ``fold0`` ..
-    ``fold<K-1>`` (stratified by style score) and ``all``."""
+    ``fold<K-1>`` (stratified by style score, ``seed`` orders each
+    group) and ``all``."""
     require_dir(osp.join(root, 'annotations'), 'ski-jump annotations')
     records = read_jump_records(osp.join(root, 'JP_data.csv'))
     annotations = []
@@ -149,9 +135,12 @@ def convert_ski_jump(root: str, num_folds: int = 4) -> dict:
         raise ValueError(f'{root}: {len(annotations)} jumps for '
                          f'{num_folds} folds')
     ranked = sorted(annotations, key=lambda a: (a['score'], a['frame_dir']))
+    rng = np.random.default_rng(seed)
     split = {f'fold{k}': [] for k in range(num_folds)}
-    for rank, ann in enumerate(ranked):
-        split[f'fold{rank % num_folds}'].append(ann['frame_dir'])
+    for start in range(0, len(ranked), num_folds):
+        group = ranked[start:start + num_folds]
+        for k, ann in zip(rng.permutation(num_folds), group):
+            split[f'fold{k}'].append(ann['frame_dir'])
     split['all'] = [a['frame_dir'] for a in annotations]
     return dict(
         split=split,

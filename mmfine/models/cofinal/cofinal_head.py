@@ -19,7 +19,8 @@ from .temporal_fusion import TemporalFusionModule
 class CoFInAlHead(BaseModule):
     """Coarse-to-fine instruction alignment for AQA: clip features
     (standardised per dimension, ``ClipFeatureNorm``) -> TFM
-    (Eq. 7) -> P procedure features -> GPM (Eq. 9-11) -> grade logits from
+    (Eq. 7 and a feed-forward block, see ``TemporalFusionModule``) -> P
+    procedure features -> GPM (Eq. 9-11) -> grade logits from
     an MLP on H_C and sub-grade cosines ``<avgPool(H_F), e_j>`` with a fixed
     simplex ETF (Eq. 12-14) -> score (Eq. 6).
 
@@ -45,6 +46,10 @@ class CoFInAlHead(BaseModule):
         fine_temperature (float): Temperature of the sub-grade softmax in
             soft decoding and in L_S (cosines lie in [-1, 1]). Defaults to
             0.1.
+        fusion_feedforward_channels (int, optional): Hidden width of the
+            feed-forward block after Eq. 7 (``TemporalFusionModule``); 0
+            gives the paper's Eq. 7 alone. Defaults to ``2 *
+            procedure_channels``.
         etf_seed (int): Seed of the fixed frame. Defaults to 0.
         loss_weights (dict): Weights of ``score``, ``coarse``, ``fine`` and
             ``graph``. Defaults to 1 each.
@@ -61,6 +66,7 @@ class CoFInAlHead(BaseModule):
                  dropout: float = 0.3,
                  decoding: str = 'hard',
                  fine_temperature: float = 0.1,
+                 fusion_feedforward_channels: int = None,
                  etf_seed: int = 0,
                  loss_weights: Dict[str, float] = None,
                  init_cfg: dict = None) -> None:
@@ -81,9 +87,9 @@ class CoFInAlHead(BaseModule):
         self.fine_temperature = fine_temperature
         self.input_norm = ClipFeatureNorm(in_channels)
         self.input_dropout = nn.Dropout(dropout)
-        self.temporal_fusion = TemporalFusionModule(in_channels,
-                                                    procedure_channels,
-                                                    num_procedures, dropout)
+        self.temporal_fusion = TemporalFusionModule(
+            in_channels, procedure_channels, num_procedures, dropout,
+            fusion_feedforward_channels)
         self.grade_parsing = GradeParsingModule(procedure_channels,
                                                 grade_channels, num_grades)
         self.grade_classifier = nn.Sequential(

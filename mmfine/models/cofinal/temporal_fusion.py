@@ -14,21 +14,24 @@ def masked_mean(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
 
 class TemporalFusionModule(nn.Module):
     """Procedure-aware attention from C clip features to P procedure
-    features, as one Transformer encoder layer (Sect. 3.2: "a
-    Transformer-based encoder for the fusion process"):
-    ``A = softmax(Q~_T K_T^T / sqrt(D_P)) V_T`` (Eq. 7), where K_T, V_T
-    ``(C, D_P)`` are linear maps of the clip features and the queries Q_T
-    ``(C, P, D_P)`` are average-pooled over the clips to Q~_T ``(P, D_P)``
-    (computed as the projection of the pooled clips, which is the same
-    since the projection is linear); then the encoder layer's
-    position-wise feed-forward block, post-norm:
-    ``H~ = LN(X + FFN(X))``, ``X = LN(A)`` (A has P rows, not C, so the
-    attention has no residual). Padded clips take part in neither the
-    pooling nor the attention.
+    features: ``A = softmax(Q~_T K_T^T / sqrt(D_P)) V_T`` (Eq. 7), where
+    K_T, V_T ``(C, D_P)`` are linear maps of the clip features and the
+    queries Q_T ``(C, P, D_P)`` are average-pooled over the clips to
+    Q~_T ``(P, D_P)`` (computed as the projection of the pooled clips,
+    which is the same since the projection is linear). Padded clips take
+    part in neither the pooling nor the attention.
 
-    Eq. 7 alone (no feed-forward block) was measured on the demo's
-    judged routines (dev data, 200 epochs): grade-only SRCC 0.69 -> 0.76
-    and hard-decoded SRCC 0.56 -> 0.72 with the block.
+    Departure (default on, ``feedforward_channels=0`` gives Eq. 7 alone):
+    the attention is followed by a Transformer encoder layer's
+    position-wise feed-forward block, post-norm, ``H~ = LN(X + FFN(X))``
+    with ``X = LN(A)`` (A has P rows, not C, so the attention itself has
+    no residual). The paper defines the TFM by Eq. 7 and calls it "a
+    Transformer-based encoder" only when contrasting it with GCNs; Eq. 7
+    alone is a softmax-weighted average of linear maps of the clips, and
+    measured on the demo's judged routines (200 epochs) it underfits:
+    choice made on a second generated set (seed 1): grade-only SRCC 0.69
+    -> 0.76, hard-decoded SRCC 0.56 -> 0.72; on the demo's test routines
+    0.61 ± 0.01 (2 seeds) -> 0.70 ± 0.02 (3 seeds).
 
     Args:
         in_channels (int): D_C, the clip feature dimension.
@@ -37,7 +40,8 @@ class TemporalFusionModule(nn.Module):
         dropout (float): Dropout on the attention output and in the
             feed-forward block.
         feedforward_channels (int, optional): Hidden width of the
-            feed-forward block. Defaults to ``2 * channels``.
+            feed-forward block; 0: no block (Eq. 7 alone). Defaults to
+            ``2 * channels``.
     """
 
     def __init__(self,
@@ -53,12 +57,16 @@ class TemporalFusionModule(nn.Module):
         self.key = nn.Linear(in_channels, channels)
         self.value = nn.Linear(in_channels, channels)
         self.dropout = nn.Dropout(dropout)
-        hidden = feedforward_channels or 2 * channels
-        self.attention_norm = nn.LayerNorm(channels)
-        self.feedforward = nn.Sequential(
-            nn.Linear(channels, hidden), nn.GELU(), nn.Dropout(dropout),
-            nn.Linear(hidden, channels), nn.Dropout(dropout))
-        self.feedforward_norm = nn.LayerNorm(channels)
+        if feedforward_channels is None:
+            feedforward_channels = 2 * channels
+        self.feedforward = None
+        if feedforward_channels:
+            self.attention_norm = nn.LayerNorm(channels)
+            self.feedforward = nn.Sequential(
+                nn.Linear(channels, feedforward_channels), nn.GELU(),
+                nn.Dropout(dropout), nn.Linear(feedforward_channels,
+                                               channels), nn.Dropout(dropout))
+            self.feedforward_norm = nn.LayerNorm(channels)
 
     def attend(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Eq. 7: ``(N, P, D_P)`` from clip features ``(N, C, D_C)`` and
@@ -76,5 +84,8 @@ class TemporalFusionModule(nn.Module):
 
     def forward(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """The procedure features H~ ``(N, P, D_P)``."""
-        fused = self.attention_norm(self.dropout(self.attend(clips, mask)))
+        fused = self.dropout(self.attend(clips, mask))
+        if self.feedforward is None:
+            return fused
+        fused = self.attention_norm(fused)
         return self.feedforward_norm(fused + self.feedforward(fused))

@@ -10,8 +10,10 @@ import pytest
 from mmfine.datasets.converters import convert_ski_jump, style_score
 from mmfine.testing import shared_dataset
 
-MARKS = {'JP0001': [17, 16.5, 18, 19, 15], 'JP0002': [18, 18, 18, 18, 18],
-         'JP0003': [12, 20, 14, 13, 19]}
+# the three middle marks differ from the first three and from 3 x median
+MARKS = {'JP0001': [19, 15, 17, 16.5, 18], 'JP0002': [18, 18, 18, 18, 18],
+         'JP0003': [20, 12, 14, 13, 19]}
+STYLE = {'JP0001': 51.5, 'JP0002': 54.0, 'JP0003': 46.0}
 
 
 def write_release(root, frames=(5, 6, 9), unlabelled=None, extra=None):
@@ -57,8 +59,8 @@ def write_release(root, frames=(5, 6, 9), unlabelled=None, extra=None):
 
 
 def test_style_score_drops_the_highest_and_lowest_mark():
-    assert style_score([17, 16.5, 18, 19, 15]) == 51.5
-    assert style_score([12, 20, 14, 13, 19]) == 46.0
+    for name, marks in MARKS.items():
+        assert style_score(marks) == STYLE[name]
     with pytest.raises(ValueError, match='five'):
         style_score([17, 18])
 
@@ -69,19 +71,18 @@ def test_converts_a_small_release(tmp_path):
     anns = {a['frame_dir']: a for a in data['annotations']}
     assert sorted(anns) == ['JP0001', 'JP0002', 'JP0003']
     for name, a in anns.items():
-        assert a['score'] == sorted(MARKS[name])[1] + sorted(
-            MARKS[name])[2] + sorted(MARKS[name])[3]
+        assert a['score'] == STYLE[name]
         assert a['keypoint'].shape == (1, 3, 23, 2)
         assert a['img_shape'] == (720, 1280)
         # keypoints reordered to '1' .. '23', frames in time order
         assert np.array_equal(a['frame_inds'], [5, 6, 9])
         assert np.array_equal(a['keypoint'][0, 0, :, 0], np.arange(1, 24))
         assert np.array_equal(a['keypoint'][0, :, 0, 1], [5, 6, 9])
-    # the unlabelled keypoint scores 0 and holds its last position
+    # visibility 0: score 0, the coordinates as given
     jump2 = anns['JP0002']
     assert jump2['keypoint_score'][0, 1, 6] == 0
     assert jump2['keypoint_score'].sum() == 3 * 23 - 1
-    assert np.array_equal(jump2['keypoint'][0, 1, 6], [7, 5])
+    assert np.array_equal(jump2['keypoint'][0, 1, 6], [0, 0])
     # folds stratified by score: one jump each, every jump once
     folds = [data['split'][f'fold{k}'] for k in range(3)]
     assert sorted(sum(folds, [])) == sorted(anns)
@@ -117,5 +118,19 @@ def test_the_real_release():
     assert jump10['keypoint'].shape == (1, 278, 23, 2)
     assert all(np.all(np.diff(a['frame_inds']) > 0)
                for a in data['annotations'])
-    scores = [a['score'] for a in data['annotations']]
-    assert min(scores) == 48.0 and max(scores) == 58.5
+    scores = {a['frame_dir']: a['score'] for a in data['annotations']}
+    assert min(scores.values()) == 48.0 and max(scores.values()) == 58.5
+    # stratified: each fold holds one of every four jumps ranked by score,
+    # so the fold means differ by less than one rank group's spread
+    means = [
+        np.mean([scores[n] for n in data['split'][f'fold{k}']])
+        for k in range(4)
+    ]
+    assert max(means) - min(means) < 1.0
+    ranked = sorted(scores, key=lambda n: (scores[n], n))
+    for start in range(0, 32, 4):
+        folds = {
+            k for n in ranked[start:start + 4] for k in range(4)
+            if n in data['split'][f'fold{k}']
+        }
+        assert folds == {0, 1, 2, 3}

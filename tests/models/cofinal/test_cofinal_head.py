@@ -37,27 +37,32 @@ def test_padded_clips_do_not_change_the_output():
 
 
 def test_temporal_fusion_pools_queries_over_valid_clips():
+    """Eq. 7 alone (``feedforward_channels=0``) against a per-clip query
+    computation, pooled afterwards."""
     torch.manual_seed(0)
-    tfm = TemporalFusionModule(6, 4, 2, 0.0)
+    tfm = TemporalFusionModule(6, 4, 2, 0.0, feedforward_channels=0)
     clips = torch.randn(1, 3, 6)
-    out = tfm.attend(clips, torch.ones(1, 3, dtype=torch.bool))
+    out = tfm(clips, torch.ones(1, 3, dtype=torch.bool))
     queries = tfm.query(clips[0]).view(3, 2, 4).mean(0)
     attention = (queries @ tfm.key(clips[0]).t() / 2).softmax(-1)
-    expected = attention @ tfm.value(clips[0])
-    assert torch.allclose(out[0], expected, atol=1e-6)
-    # the encoder layer's feed-forward block, post-norm, on top
-    fused = F.layer_norm(expected, (4, ), tfm.attention_norm.weight,
-                         tfm.attention_norm.bias)
-    hidden = F.gelu(fused @ tfm.feedforward[0].weight.t() +
-                    tfm.feedforward[0].bias)
-    block = hidden @ tfm.feedforward[3].weight.t() + tfm.feedforward[3].bias
-    expected = F.layer_norm(fused + block, (4, ),
-                            tfm.feedforward_norm.weight,
-                            tfm.feedforward_norm.bias)
+    assert torch.allclose(out[0], attention @ tfm.value(clips[0]), atol=1e-6)
+    assert not any('feedforward' in n for n, _ in tfm.named_parameters())
+
+
+def test_temporal_fusion_feedforward_block_is_post_norm():
+    """With the block, every procedure feature leaves a LayerNorm (zero
+    mean, unit variance at initialisation) and differs from Eq. 7's."""
+    torch.manual_seed(0)
+    tfm = TemporalFusionModule(6, 8, 3, 0.0)
+    clips, mask = torch.randn(2, 5, 6), torch.ones(2, 5, dtype=torch.bool)
+    out = tfm(clips, mask)
+    assert out.shape == (2, 3, 8)
+    assert torch.allclose(out.mean(-1), torch.zeros(2, 3), atol=1e-5)
     assert torch.allclose(
-        tfm(clips, torch.ones(1, 3, dtype=torch.bool))[0],
-        expected,
-        atol=1e-5)
+        out.var(-1, unbiased=False), torch.ones(2, 3), atol=1e-3)
+    assert tfm.feedforward[0].out_features == 16  # 2 x D_P by default
+    eq7 = F.layer_norm(tfm.attend(clips, mask), (8, ))
+    assert not torch.allclose(out, eq7, atol=1e-2)
 
 
 def test_losses_the_etf_and_gradients():
