@@ -10,6 +10,9 @@ def pytest_configure(config):
         'markers', 'realdata: needs the real datasets in ../shared/data '
         '(or $MMFINE_SHARED_DATA)')
     config.addinivalue_line('markers', 'slow: takes more than ~20 s')
+    config.addinivalue_line(
+        'markers', 'mmpose: needs the full OpenMMLab environment '
+        '(tools/misc/setup_mmpose_env.sh; skips elsewhere)')
 
 
 @pytest.fixture(autouse=True, scope='session')

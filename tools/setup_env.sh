@@ -21,7 +21,8 @@ pip_install torch==2.13.0
 pip_install -r requirements/runtime.txt -r requirements/lite.txt -r requirements/tests.txt
 # mmaction2 without its dependencies: its opencv-contrib-python pin clashes
 # with opencv-python; everything it imports is in requirements/runtime.txt
-pip_install --no-deps -r requirements/mmaction.txt
+# (mediapipe alike)
+pip_install --no-deps -r requirements/mmaction.txt -r requirements/mediapipe.txt
 pip_install --no-deps --no-build-isolation -e .
 .venv/bin/python -c 'import mmfine; print("mmfine", mmfine.__version__, "ready")'
 echo "$HASH" > "$STAMP"

@@ -358,14 +358,15 @@ class ExtractionResult(NamedTuple):
         return '\n'.join(lines)
 
 
-def feature_file(out_dir: str, name: str) -> str:
-    """``<out_dir>/<name>.npy``, refusing names that leave ``out_dir``."""
+def feature_file(out_dir: str, name: str, suffix: str = '.npy') -> str:
+    """``<out_dir>/<name><suffix>``, refusing names that leave
+    ``out_dir``."""
     norm = osp.normpath(name) if name else ''
     if not norm or norm == '.' or osp.isabs(norm) or \
             norm.split(os.sep)[0] == '..':
         raise ValueError(f'{name!r} cannot name a feature file inside '
                          f'{out_dir}')
-    return osp.join(out_dir, norm + '.npy')
+    return osp.join(out_dir, norm + suffix)
 
 
 def is_valid_feature_file(path: str) -> bool:

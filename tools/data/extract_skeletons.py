@@ -1,0 +1,142 @@
+"""Build an MMAction2 skeleton dataset (PoseDataset pickle) from videos.
+
+    python tools/data/extract_skeletons.py --video-root DIR \
+        --list train:train_list.txt --list val:val_list.txt \
+        --out data/mine/mine_2d.pkl [--bbox-file boxes.json] \
+        [--backend mediapipe | --backend mmpose --pose-config C \
+         --pose-checkpoint P --det-config C --det-checkpoint P] \
+        [--workers 2] [--work-dir DIR] [--overwrite]
+    bash tools/dist_extract.sh 8 --video-root ... (one machine, 8 ranks)
+    bash tools/slurm_extract.sh PARTITION JOB --video-root ... (Slurm)
+
+Lists are MMAction2 video lists (``<video> <label>``; ``frame_dir`` is the
+video's path without its extension). ``--bbox-file`` is a JSON object
+``{frame_dir: [x1, y1, x2, y2]}``: the primary subject's box in its first
+frame with a person (as Gym288-skeleton was built); without it the
+largest person is followed. Every frame is kept: where the subject is
+lost its keypoints and scores are zero.
+
+Each video is written to ``--work-dir`` (default: next to ``--out``) as
+soon as it is done; a new run skips finished videos. With
+``--launcher pytorch|slurm`` each rank extracts a disjoint share and rank 0
+merges every rank's videos into ``--out``. Videos that cannot be read,
+have no frames or show no person are listed at the end (and in
+``<work-dir>/<video>.failed``) without stopping the run; the exit status
+is non-zero when any video is missing from ``--out``.
+"""
+import argparse
+import json
+import os.path as osp
+import sys
+
+import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
+
+# isort: split
+from mmfine.apis import skeleton_extraction as se
+from mmfine.utils import dump_pickle_atomic, quiet_library_output
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--video-root', required=True)
+    parser.add_argument(
+        '--list',
+        action='append',
+        required=True,
+        metavar='SPLIT:FILE',
+        help='a split and its video list; repeat for several splits')
+    parser.add_argument('--out', required=True, help='the output pickle')
+    parser.add_argument('--bbox-file', help='first-frame subject boxes')
+    parser.add_argument(
+        '--backend', choices=['mediapipe', 'mmpose'], default='mediapipe')
+    parser.add_argument('--pose-config', help='mmpose top-down config')
+    parser.add_argument('--pose-checkpoint')
+    parser.add_argument('--det-config', help='mmdet person detector config')
+    parser.add_argument('--det-checkpoint')
+    parser.add_argument('--device', default='cpu')
+    parser.add_argument(
+        '--workers', type=int, default=1, help='processes on this machine')
+    parser.add_argument('--work-dir', help='per-video results')
+    parser.add_argument('--overwrite', action='store_true')
+    parser.add_argument(
+        '--launcher',
+        choices=['none', 'pytorch', 'slurm'],
+        default='none',
+        help='shard the videos over the ranks of a distributed job')
+    parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
+    args = parser.parse_args(argv)
+    if args.backend == 'mmpose' and not args.pose_config:
+        parser.error('--backend mmpose needs --pose-config')
+    for entry in args.list:
+        if ':' not in entry:
+            parser.error(f'--list takes SPLIT:FILE, got {entry!r}')
+    return args
+
+
+def estimator_config(args) -> dict:
+    if args.backend == 'mediapipe':
+        return dict(type='MediaPipePose')
+    return dict(
+        type='MMPoseTopDown',
+        pose_config=args.pose_config,
+        pose_checkpoint=args.pose_checkpoint,
+        det_config=args.det_config,
+        det_checkpoint=args.det_checkpoint,
+        device=args.device)
+
+
+def read_splits(args):
+    boxes = {}
+    if args.bbox_file:
+        with open(args.bbox_file) as f:
+            boxes = json.load(f)
+    splits = {}
+    for entry in args.list:
+        name, _, list_file = entry.partition(':')
+        splits[name] = [
+            item._replace(bbox=boxes.get(item.name))
+            for item in se.read_labelled_list(list_file, args.video_root)
+        ]
+    return splits
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    quiet_library_output()
+    from mmengine.dist import barrier, get_dist_info, init_dist
+    if args.launcher != 'none':
+        init_dist(args.launcher, backend='gloo')
+    rank, world_size = get_dist_info()
+    work_dir = args.work_dir or osp.splitext(args.out)[0] + '_videos'
+    try:
+        splits = read_splits(args)
+    except (OSError, ValueError) as error:
+        raise SystemExit(f'error: {error}')
+    unique = {}
+    for items in splits.values():
+        for item in items:
+            unique.setdefault(item.name, item)
+    result = se.extract_skeletons(
+        list(unique.values()),
+        estimator_config(args),
+        work_dir,
+        workers=args.workers,
+        rank=rank,
+        world_size=world_size,
+        overwrite=args.overwrite)
+    print(f'rank {rank}: {result.summary()}')
+    barrier()
+    if rank != 0:
+        return
+    data, missing = se.merge_skeletons(splits, work_dir)
+    dump_pickle_atomic(data, args.out)
+    sizes = ', '.join(f'{k} {len(v)}' for k, v in data['split'].items())
+    print(f'{args.out}: {len(data["annotations"])} videos ({sizes})')
+    for name, reason in missing:
+        print(f'  missing: {name}: {reason}', file=sys.stderr)
+    if missing:
+        raise SystemExit(1)
+
+
+if __name__ == '__main__':
+    main()
