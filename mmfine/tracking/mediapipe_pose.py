@@ -40,6 +40,10 @@ class MediaPipePose(PoseEstimator):
         min_tracking_confidence (float): Defaults to 0.5.
         static_image_mode (bool): Detect in every frame instead of
             tracking. Defaults to False.
+        smooth (bool): MediaPipe's temporal smoothing of landmarks and
+            mask. It steadies skeletons but makes them lag behind fast
+            motion, so the micro-motion tracker turns it off. Defaults
+            to True.
     """
     layout = 'coco17'
 
@@ -48,7 +52,8 @@ class MediaPipePose(PoseEstimator):
                  segmentation: bool = True,
                  min_detection_confidence: float = 0.5,
                  min_tracking_confidence: float = 0.5,
-                 static_image_mode: bool = False) -> None:
+                 static_image_mode: bool = False,
+                 smooth: bool = True) -> None:
         # MediaPipe's C++ side logs every graph start to stderr
         os.environ.setdefault('GLOG_minloglevel', '2')
         try:
@@ -64,7 +69,9 @@ class MediaPipePose(PoseEstimator):
             enable_segmentation=segmentation,
             min_detection_confidence=min_detection_confidence,
             min_tracking_confidence=min_tracking_confidence,
-            static_image_mode=static_image_mode)
+            static_image_mode=static_image_mode,
+            smooth_landmarks=smooth,
+            smooth_segmentation=smooth)
         self._pose_module = pose
         self.segmentation = segmentation
         self.to_coco = coco17_from_mediapipe()

@@ -51,4 +51,13 @@ def build_pose_estimator(cfg: dict) -> PoseEstimator:
     """Build a backend from ``dict(type=..., **kwargs)`` (the types:
     ``POSE_ESTIMATORS``)."""
     from . import mediapipe_pose, mmpose_topdown  # noqa: F401 (register)
-    return POSE_ESTIMATORS.build(cfg)
+    if not isinstance(cfg, dict) or 'type' not in cfg:
+        raise TypeError(f'a pose estimator config is a dict with "type", '
+                        f'got {cfg!r}')
+    kwargs = dict(cfg)
+    name = kwargs.pop('type')
+    estimator = POSE_ESTIMATORS.get(name)
+    if estimator is None:
+        raise KeyError(f'unknown pose estimator {name!r}; known: '
+                       f'{sorted(POSE_ESTIMATORS.module_dict)}')
+    return estimator(**kwargs)

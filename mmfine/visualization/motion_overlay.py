@@ -1,0 +1,65 @@
+"""Frames with the micro-motion tracker's output drawn on them: the
+optical flow in colour on the person, each body part's motion vector as
+an arrow, and the colour wheel that reads the flow's direction."""
+from typing import Dict, Optional
+
+import cv2
+import numpy as np
+
+
+def flow_to_colour(flow: np.ndarray, max_magnitude: float = None
+                   ) -> np.ndarray:
+    """RGB ``(H, W, 3)`` uint8: hue = direction (OpenCV's angle, image y
+    down), brightness = magnitude up to ``max_magnitude`` (default: the
+    frame's 99th percentile)."""
+    magnitude, angle = cv2.cartToPolar(flow[..., 0], flow[..., 1])
+    top = max_magnitude or max(float(np.percentile(magnitude, 99)), 1e-3)
+    hsv = np.zeros(flow.shape[:2] + (3, ), np.uint8)
+    hsv[..., 0] = (angle * 90 / np.pi).astype(np.uint8)  # 0..180
+    hsv[..., 1] = 255
+    hsv[..., 2] = np.clip(magnitude / top * 255, 0, 255).astype(np.uint8)
+    return cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
+
+
+def colour_wheel(size: int = 64) -> np.ndarray:
+    """The legend: the colour of unit flow in every direction (up at the
+    top)."""
+    ys, xs = np.mgrid[-1:1:size * 1j, -1:1:size * 1j].astype(np.float32)
+    wheel = flow_to_colour(np.stack([xs, ys], -1), max_magnitude=1.0)
+    wheel[xs**2 + ys**2 > 1] = 255
+    return wheel
+
+
+def draw_motion_overlay(frame: np.ndarray,
+                        parts: Dict,
+                        vectors: Dict[str, np.ndarray],
+                        flow: Optional[np.ndarray] = None,
+                        mask: Optional[np.ndarray] = None,
+                        arrow_scale: float = 6.0) -> np.ndarray:
+    """One RGB frame with the flow on the person (half blended), the
+    parts' arrows (``arrow_scale`` frames of motion) and the wheel.
+
+    Args:
+        frame (np.ndarray): RGB ``(H, W, 3)`` uint8.
+        parts (dict): ``part_points`` output for this frame.
+        vectors (dict): Per part, the flow ``(fx, fy)`` in image axes.
+        flow (np.ndarray, optional): ``(H, W, 2)`` flow into this frame.
+        mask (np.ndarray, optional): Person probability ``(H, W)``.
+    """
+    out = frame.copy()
+    if flow is not None:
+        colour = flow_to_colour(flow)
+        where = np.ones(flow.shape[:2], bool) if mask is None else \
+            mask > 0.5
+        out[where] = (0.5 * out[where] + 0.5 * colour[where]).astype(
+            np.uint8)
+    for name, (_, points) in parts.items():
+        start = points.mean(0)
+        end = start + arrow_scale * np.asarray(vectors[name])
+        cv2.arrowedLine(out, tuple(int(v) for v in start),
+                        tuple(int(v) for v in end), (255, 255, 0), 2,
+                        tipLength=0.3)
+        cv2.circle(out, tuple(int(v) for v in start), 3, (255, 0, 0), -1)
+    wheel = colour_wheel(min(64, out.shape[0] // 4, out.shape[1] // 4))
+    out[:wheel.shape[0], -wheel.shape[1]:] = wheel
+    return out
