@@ -5,18 +5,20 @@ Each part is a chain of COCO-17 keypoints (a limb segment, or the points
 whose centre it is); with MediaPipe's 33 landmarks the hands and feet use
 their own landmarks, else they extend the forearm / shin:
 
-================  =============================================  ==========================
-part              COCO-17 keypoints                              with MediaPipe's 33
-================  =============================================  ==========================
-Head              nose, eyes, ears (centre)                      same
-Torso             shoulders, hips (centre)                       same
-*_Upper_Arm       shoulder - elbow (segment)                     same
-*_Lower_Arm       elbow - wrist (segment)                        same
-*_Hand            wrist -> wrist + 0.35 (wrist - elbow)          wrist, pinky, index, thumb
-*_Upper_Leg       hip - knee (segment)                           same
-*_Lower_Leg       knee - ankle (segment)                         same
-*_Foot            ankle -> ankle + 0.25 (ankle - knee)           ankle, heel, foot index
-================  =============================================  ==========================
+===========  ========================================  =====================
+part         COCO-17 keypoints                         MediaPipe's 33
+===========  ========================================  =====================
+Head         nose, eyes, ears (centre)                 same
+Torso        shoulders, hips (centre)                  same
+*_Upper_Arm  shoulder - elbow (segment)                same
+*_Lower_Arm  elbow - wrist (segment)                   same
+*_Hand       wrist -> wrist + 0.35 (wrist - elbow)     wrist, pinky, index,
+                                                       thumb (centre)
+*_Upper_Leg  hip - knee (segment)                      same
+*_Lower_Leg  knee - ankle (segment)                    same
+*_Foot       ankle -> ankle + 0.25 (ankle - knee)      ankle, heel, foot
+                                                       index (centre)
+===========  ========================================  =====================
 
 A part's region in a frame is the set of pixels within ``radius`` of its
 segment (limbs) or of its centre (the others), ``radius`` proportional to

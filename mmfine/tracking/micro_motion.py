@@ -2,10 +2,10 @@
 mask, read out per body part (seed 004, Appendix A.1-A.2).
 
 Per frame t >= 1 and part, the ``vector`` is the median flow from frame
-t-1 to t over the part's pixels in frame t-1 (the median: occlusion
-edges and textureless patches give outliers a mean would follow) (its region, see
+t-1 to t over the part's pixels in frame t-1 (its region, see
 :mod:`~mmfine.tracking.body_parts`, intersected with the person mask where
-the backend segments and the intersection is not empty), in pixels per
+the backend segments and the intersection is not empty; the median, as
+occlusion edges and textureless patches give outliers), in pixels per
 frame of the original video with **vy > 0 meaning upward**; frame 0's
 vector is ``[0, 0]``. ``coord`` is the part's position in frame t,
 normalised to [0, 1] from the top-left corner. Where the subject is not

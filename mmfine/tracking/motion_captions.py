@@ -118,30 +118,55 @@ def caption_descriptors(descriptors: Dict) -> Dict[str, str]:
     }
 
 
-CAPTION_PROMPT = """You will receive the following input:
-**Motion data of a specific body part (in JSON format)**, including:
-* 'part': the name of the body part (one of 14: Head / Right_Upper_Arm / Right_Lower_Arm / Right_Hand / Left_Upper_Arm / Left_Lower_Arm / Left_Hand / Torso / Right_Upper_Leg / Right_Lower_Leg / Right_Foot / Left_Upper_Leg / Left_Lower_Leg / Left_Foot);
-* 'num_frames': total number of frames;
-* 'fps': frame rate (frames per second);
-* 'frames': a list of length 'num_frames', each containing:
-  * 'coord': '[x_norm, y_norm]', the **normalized coordinates** of this body part in the current frame (top-left = (0,0), bottom-right = (1,1); corresponding pixel position = '[x_norm*{width}, y_norm*{height}]');
-  * 'vector': '[vx, vy]', representing the **displacement vector from the previous frame to the current frame**, in units of pixels/frame.
-  * 'vx > 0': moving right; 'vx < 0': moving left;
-  * 'vy > 0': moving upward; 'vy < 0': moving downward.
-{background}You should generate a **hierarchical (general-specific) natural language description** based on the data:
-* **First sentence (General):** Summarize the overall **movement trajectory and magnitude** of the body part throughout the video, and clearly indicate the **main period(s) of motion** in seconds (time = frame_index / fps, rounded to one decimal).
-* **Subsequent sentences (Specific):** Describe the detailed dynamics during the main movement interval(s), including:
-  * Changes in movement direction (e.g., moves upward to the right);
-  * Magnitude of velocity (e.g., 0.8 px/frame);
-  * Trends inferred from the sign and magnitude of 'vector' (e.g., 'vx' changing from positive to negative indicates a shift from rightward to leftward motion).
-**Requirements:**
-* The description must be strictly **data-based**: avoid any psychological or interpretive language (e.g., nervous, avoidant).
-* Use intuitive directional terms (left / right / up / down / upper-left / upper-right / lower-left / lower-right); note that 'vy > 0' means **upward**.
-* Express time in seconds, rounded to one decimal (e.g., 1.2-2.5 seconds), without referring to specific frame numbers.
-* Describe only the **physical movement behavior**, not its emotional meaning.
-
-Input:
-{data}"""
+CAPTION_PROMPT = '\n'.join([
+    'You will receive the following input:',
+    ('**Motion data of a specific body part (in JSON format)**, '
+     'including:'),
+    ("* 'part': the name of the body part (one of 14: Head / "
+     'Right_Upper_Arm / Right_Lower_Arm / Right_Hand / Left_Upper_Arm / '
+     'Left_Lower_Arm / Left_Hand / Torso / Right_Upper_Leg / '
+     'Right_Lower_Leg / Right_Foot / Left_Upper_Leg / Left_Lower_Leg / '
+     'Left_Foot);'),
+    "* 'num_frames': total number of frames;",
+    "* 'fps': frame rate (frames per second);",
+    "* 'frames': a list of length 'num_frames', each containing:",
+    ("  * 'coord': '[x_norm, y_norm]', the **normalized coordinates** of"
+     ' this body part in the current frame (top-left = (0,0), bottom-'
+     "right = (1,1); corresponding pixel position = '[x_norm*{width}, "
+     "y_norm*{height}]');"),
+    ("  * 'vector': '[vx, vy]', representing the **displacement vector "
+     'from the previous frame to the current frame**, in units of '
+     'pixels/frame.'),
+    "  * 'vx > 0': moving right; 'vx < 0': moving left;",
+    "  * 'vy > 0': moving upward; 'vy < 0': moving downward.",
+    ('{background}You should generate a **hierarchical (general-'
+     'specific) natural language description** based on the data:'),
+    ('* **First sentence (General):** Summarize the overall **movement '
+     'trajectory and magnitude** of the body part throughout the video, '
+     'and clearly indicate the **main period(s) of motion** in seconds '
+     '(time = frame_index / fps, rounded to one decimal).'),
+    ('* **Subsequent sentences (Specific):** Describe the detailed '
+     'dynamics during the main movement interval(s), including:'),
+    ('  * Changes in movement direction (e.g., moves upward to the '
+     'right);'),
+    '  * Magnitude of velocity (e.g., 0.8 px/frame);',
+    ("  * Trends inferred from the sign and magnitude of 'vector' (e.g.,"
+     " 'vx' changing from positive to negative indicates a shift from "
+     'rightward to leftward motion).'),
+    '**Requirements:**',
+    ('* The description must be strictly **data-based**: avoid any '
+     'psychological or interpretive language (e.g., nervous, avoidant).'),
+    ('* Use intuitive directional terms (left / right / up / down / '
+     'upper-left / upper-right / lower-left / lower-right); note that '
+     "'vy > 0' means **upward**."),
+    ('* Express time in seconds, rounded to one decimal (e.g., 1.2-2.5 '
+     'seconds), without referring to specific frame numbers.'),
+    ('* Describe only the **physical movement behavior**, not its '
+     'emotional meaning.'),
+    '',
+    'Input:',
+    '{data}',
+])
 
 
 def caption_prompt(part: str,

@@ -1,7 +1,6 @@
 from .confusion_matrix import confusion_matrix_figure, figure_to_rgb
 from .corruption_plots import accuracy_curve_figure, restoration_figure
-from .motion_overlay import (colour_wheel, draw_motion_overlay,
-                             flow_to_colour)
+from .motion_overlay import colour_wheel, draw_motion_overlay, flow_to_colour
 from .score_plots import score_scatter_figure
 
 __all__ = [

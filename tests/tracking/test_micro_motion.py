@@ -14,9 +14,8 @@ from mmfine.tracking import (POSE_ESTIMATORS, FramePoses, PoseEstimator,
 from mmfine.tracking.body_parts import BODY_PARTS
 from mmfine.tracking.micro_motion import (directional_components,
                                           track_micro_motion)
-from mmfine.tracking.motion_captions import (caption_descriptors,
-                                             caption_part, caption_prompt,
-                                             direction_name)
+from mmfine.tracking.motion_captions import (caption_descriptors, caption_part,
+                                             caption_prompt, direction_name)
 
 
 @POSE_ESTIMATORS.register_module(force=True)
