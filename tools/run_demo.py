@@ -9,11 +9,15 @@ one summary table.
   supervised-only baseline on generated videos, 10% labelled.
 * CoFInAl (``mmfine.apis.cofinal_demo``): CoFInAl against the GDLT-style
   head and a linear regressor scoring generated judged routines.
+* Tracker (``mmfine.apis.tracker_demo``): MA-Bench's micro-motion tracker
+  on a real video (a generated one without the shared data): body-part
+  descriptors, captions, overlay video.
 
 Each method prints its full table when it finishes; the summary at the end
 gives each method's headline figures and the paths of its plots.
 
-    python tools/run_demo.py [--methods finetec,sefar,cofinal] [--work-dir DIR]
+    python tools/run_demo.py [--methods finetec,sefar,cofinal,tracker]
+        [--work-dir DIR]
         [--seeds 0 1 2] [--epochs N] [--finetec-variant flick]
 """
 import argparse
@@ -27,9 +31,10 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 from mmfine.apis.cofinal_demo import run_cofinal_demo
 from mmfine.apis.finetec_demo import VARIANTS, run_finetec_demo
 from mmfine.apis.sefar_demo import run_sefar_demo
+from mmfine.apis.tracker_demo import run_tracker_demo
 from mmfine.utils import REPO_ROOT, quiet_library_output
 
-METHODS = ('finetec', 'sefar', 'cofinal')
+METHODS = ('finetec', 'sefar', 'cofinal', 'tracker')
 
 
 def parse_args():
@@ -102,6 +107,8 @@ def main():
         'cofinal':
         lambda: run_cofinal_demo(
             osp.join(args.work_dir, 'cofinal'), args.seeds),
+        'tracker':
+        lambda: run_tracker_demo(osp.join(args.work_dir, 'tracker')),
     }
     from rich.console import Console
     console = Console(width=200)

@@ -13,18 +13,15 @@ of the whole tracker, where the time went and the three most active parts.
 """
 import argparse
 import json
-import os
-import os.path as osp
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 # isort: split
-import numpy as np
-
 from mmfine.tracking import build_pose_estimator
 from mmfine.tracking.micro_motion import FLOW_METHODS, track_micro_motion
 from mmfine.tracking.motion_captions import caption_descriptors
 from mmfine.utils import atomic_write_bytes, quiet_library_output
+from mmfine.visualization import MotionOverlayWriter
 
 
 def parse_args(argv=None):
@@ -48,30 +45,6 @@ def parse_args(argv=None):
     return args
 
 
-class OverlayWriter:
-    """Collects overlay frames and writes them as an mp4 video."""
-
-    def __init__(self, path: str, fps: float) -> None:
-        self.path, self.fps, self.writer = path, fps, None
-
-    def __call__(self, t, frame, parts, vectors, flow, mask):
-        import cv2
-
-        from mmfine.visualization import draw_motion_overlay
-        image = draw_motion_overlay(frame, parts, vectors, flow, mask)
-        if self.writer is None:
-            os.makedirs(osp.dirname(osp.abspath(self.path)), exist_ok=True)
-            h, w = image.shape[:2]
-            self.writer = cv2.VideoWriter(self.path,
-                                          cv2.VideoWriter_fourcc(*'mp4v'),
-                                          self.fps, (w, h))
-        self.writer.write(image[..., ::-1])
-
-    def close(self):
-        if self.writer is not None:
-            self.writer.release()
-
-
 def estimator_config(args) -> dict:
     if args.backend == 'mediapipe':
         # unsmoothed: smoothed landmarks lag behind the flow they read
@@ -85,16 +58,6 @@ def estimator_config(args) -> dict:
         device=args.device)
 
 
-def most_active(descriptors: dict, count: int = 3):
-    """``[(part, mean speed px/frame)]`` of the ``count`` fastest parts."""
-    speeds = {
-        part: float(
-            np.linalg.norm([f['vector'] for f in frames], axis=1).mean())
-        for part, frames in descriptors.parts.items()
-    }
-    return sorted(speeds.items(), key=lambda kv: -kv[1])[:count]
-
-
 def main(argv=None):
     args = parse_args(argv)
     quiet_library_output()
@@ -103,7 +66,8 @@ def main(argv=None):
         fps = float(open_video(args.video).get_avg_fps())
     except ValueError as error:
         raise SystemExit(f'error: {error}')
-    overlay = OverlayWriter(args.visualize, fps) if args.visualize else None
+    overlay = MotionOverlayWriter(args.visualize, fps) \
+        if args.visualize else None
     with build_pose_estimator(estimator_config(args)) as estimator:
         try:
             result = track_micro_motion(
@@ -126,11 +90,12 @@ def main(argv=None):
     total = sum(result.seconds.values())
     print(f'{args.video}: {result.num_frames} frames at '
           f'{result.size[0]}x{result.size[1]}, tracked at '
-          f'{result.num_frames / total:.1f} frames/s (' + ', '.join(
+          f'{result.frames_per_second():.1f} frames/s (' + ', '.join(
               f'{k} {v / total:.0%}' for k, v in result.seconds.items()) +
           ')')
     print('most active parts: ' + ', '.join(
-        f'{part} {speed:.2f} px/frame' for part, speed in most_active(result)))
+        f'{part} {speed:.2f} px/frame'
+        for part, speed in result.most_active()))
     print(f'descriptors: {args.out}' +
           (f', captions: {args.captions}' if args.captions else '') +
           (f', overlay: {args.visualize}' if args.visualize else ''))

@@ -9,7 +9,7 @@ their own landmarks, else they extend the forearm / shin:
 part         COCO-17 keypoints                         MediaPipe's 33
 ===========  ========================================  =====================
 Head         nose, eyes, ears (centre)                 same
-Torso        shoulders, hips (centre)                  same
+Torso        shoulders, hips (polygon)                 same
 *_Upper_Arm  shoulder - elbow (segment)                same
 *_Lower_Arm  elbow - wrist (segment)                   same
 *_Hand       wrist -> wrist + 0.35 (wrist - elbow)     wrist, pinky, index,
@@ -20,9 +20,11 @@ Torso        shoulders, hips (centre)                  same
                                                        index (centre)
 ===========  ========================================  =====================
 
-A part's region in a frame is the set of pixels within ``radius`` of its
-segment (limbs) or of its centre (the others), ``radius`` proportional to
-the person's shoulder width (:func:`part_regions`).
+A part's region in a frame (:func:`part_region`): the pixels within
+``radius`` of its segment (limbs; ``radius`` proportional to the person's
+shoulder width), within ``max(radius, spread)`` of its centre (head,
+hands and feet; ``spread`` the farthest of its points from the centre),
+or inside the polygon of its points (torso).
 """
 from typing import Dict, Optional, Tuple
 
@@ -34,12 +36,12 @@ BODY_PARTS = ('Head', 'Torso', 'Left_Upper_Arm', 'Left_Lower_Arm',
               'Left_Hand', 'Right_Upper_Arm', 'Right_Lower_Arm',
               'Right_Hand', 'Left_Upper_Leg', 'Left_Lower_Leg', 'Left_Foot',
               'Right_Upper_Leg', 'Right_Lower_Leg', 'Right_Foot')
-#: part -> ('centre' | 'segment', COCO-17 joints)
+#: part -> ('centre' | 'segment' | 'polygon', COCO-17 joints)
 COCO_PARTS = {
     'Head': ('centre', ('nose', 'left_eye', 'right_eye', 'left_ear',
                         'right_ear')),
-    'Torso': ('centre', ('left_shoulder', 'right_shoulder', 'left_hip',
-                         'right_hip')),
+    'Torso': ('polygon', ('left_shoulder', 'right_shoulder', 'right_hip',
+                          'left_hip')),
 }
 for _side in ('left', 'right'):
     _s = _side.capitalize()
@@ -94,22 +96,32 @@ def part_points(keypoints: np.ndarray,
 
 def part_region(kind: str, points: np.ndarray, radius: float,
                 shape: Tuple[int, int]) -> Tuple[slice, slice, np.ndarray]:
-    """Pixels of a part: within ``radius`` of its segment (``'segment'``)
-    or of its centre (``'centre'``, the radius grown by the points'
-    spread). Returns the bounding box slices and the boolean mask inside
-    it (empty slices when the part lies outside the frame)."""
+    """Pixels of a part (module docstring). Returns the bounding box
+    slices and the boolean mask inside it (empty when the part lies
+    outside the frame)."""
+    import cv2
     h, w = shape
     if kind == 'centre':
         centre = points.mean(0)
-        radius = radius + float(
-            np.linalg.norm(points - centre, axis=1).max(initial=0))
+        radius = max(radius,
+                     float(np.linalg.norm(points - centre, axis=1).max()))
         a = b = centre
-    else:
+    elif kind == 'segment':
         a, b = points[0], points[-1]
-    lo = np.floor(np.minimum(a, b) - radius).astype(int)
-    hi = np.ceil(np.maximum(a, b) + radius).astype(int) + 1
-    x0, y0 = np.clip(lo, 0, [w, h])
-    x1, y1 = np.clip(hi, 0, [w, h])
+    elif kind != 'polygon':
+        raise ValueError(f'unknown part kind {kind!r}')
+    if kind == 'polygon':
+        lo, hi = np.floor(points.min(0)), np.ceil(points.max(0)) + 1
+    else:
+        lo = np.floor(np.minimum(a, b) - radius)
+        hi = np.ceil(np.maximum(a, b) + radius) + 1
+    x0, y0 = np.clip(lo.astype(int), 0, [w, h])
+    x1, y1 = np.clip(hi.astype(int), 0, [w, h])
+    if kind == 'polygon':
+        inside = np.zeros((y1 - y0, x1 - x0), np.uint8)
+        corners = np.round(points - [x0, y0]).astype(np.int32)
+        cv2.fillPoly(inside, [cv2.convexHull(corners)], 1)
+        return slice(y0, y1), slice(x0, x1), inside.astype(bool)
     ys, xs = np.mgrid[y0:y1, x0:x1]
     pix = np.stack([xs, ys], -1).astype(np.float32)
     ab = b - a

@@ -56,6 +56,20 @@ def directional_components(flow: np.ndarray) -> np.ndarray:
     ], -1)
 
 
+class TrackedFrame(NamedTuple):
+    """What the tracker saw in frame ``t`` (working resolution), for
+    overlays: the RGB frame, the parts (``part_points``) and their region
+    radius, the parts' flow ``(fx, fy)`` in image axes (zeros at t = 0),
+    the flow into this frame (None at t = 0) and the person mask."""
+    t: int
+    frame: np.ndarray
+    parts: dict
+    radius: float
+    vectors: Dict[str, np.ndarray]
+    flow: Optional[np.ndarray]
+    mask: Optional[np.ndarray]
+
+
 class MotionDescriptors(NamedTuple):
     """Per part, one ``{'vector': [vx, vy], 'coord': [x, y]}`` per frame;
     the video's frame count, rate and size, and seconds spent per stage."""
@@ -69,6 +83,20 @@ class MotionDescriptors(NamedTuple):
         """MA-Bench's form: part name -> list, plus ``num_frames`` and
         ``fps``."""
         return dict(self.parts, num_frames=self.num_frames, fps=self.fps)
+
+    def most_active(self, count: int = 3) -> List[tuple]:
+        """``[(part, mean speed in px/frame)]`` of the ``count`` fastest
+        parts."""
+        speeds = {
+            part: float(
+                np.linalg.norm([f['vector'] for f in frames], axis=1).mean())
+            for part, frames in self.parts.items()
+        }
+        return sorted(speeds.items(), key=lambda kv: -kv[1])[:count]
+
+    def frames_per_second(self) -> float:
+        """Frames tracked per second of processing."""
+        return self.num_frames / max(sum(self.seconds.values()), 1e-9)
 
 
 def body_scale(keypoints: np.ndarray) -> float:
@@ -118,9 +146,8 @@ def track_micro_motion(path: str,
         radius_scale (float): Part radius as a fraction of the body scale
             (shoulder width). Defaults to 0.25.
         mask_threshold (float): Person-mask probability. Defaults to 0.5.
-        on_frame (callable, optional): Called with ``(t, frame_rgb,
-            parts, vectors, flow, mask)`` in working resolution (for
-            overlays; ``vectors`` in image axes, ``flow`` None at t = 0).
+        on_frame (callable, optional): Called with a ``TrackedFrame`` per
+            frame (for overlays).
 
     Returns:
         MotionDescriptors: Finite vectors and coordinates for every part
@@ -188,6 +215,8 @@ def track_micro_motion(path: str,
                         round(float(np.clip(y / h, 0, 1)), 4)
                     ]))
         if on_frame is not None:
-            on_frame(t, frame, parts, vectors, field, poses.mask)
+            on_frame(
+                TrackedFrame(t, frame, parts, radius, vectors, field,
+                             poses.mask))
         prev = (grey, parts, radius, poses.mask)
     return MotionDescriptors(descriptors, total, fps, tuple(size), seconds)

@@ -1,10 +1,12 @@
 from .confusion_matrix import confusion_matrix_figure, figure_to_rgb
 from .corruption_plots import accuracy_curve_figure, restoration_figure
-from .motion_overlay import colour_wheel, draw_motion_overlay, flow_to_colour
+from .motion_overlay import (MotionOverlayWriter, body_part_figure,
+                             colour_wheel, draw_motion_overlay, flow_to_colour)
 from .score_plots import score_scatter_figure
 
 __all__ = [
     'confusion_matrix_figure', 'figure_to_rgb', 'accuracy_curve_figure',
     'restoration_figure', 'score_scatter_figure', 'colour_wheel',
-    'draw_motion_overlay', 'flow_to_colour'
+    'body_part_figure', 'draw_motion_overlay', 'flow_to_colour',
+    'MotionOverlayWriter'
 ]

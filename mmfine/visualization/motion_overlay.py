@@ -63,3 +63,71 @@ def draw_motion_overlay(frame: np.ndarray,
     wheel = colour_wheel(min(64, out.shape[0] // 4, out.shape[1] // 4))
     out[:wheel.shape[0], -wheel.shape[1]:] = wheel
     return out
+
+
+def body_part_figure(frame: np.ndarray, parts: Dict, radius: float):
+    """A matplotlib figure: ``frame`` cropped to the person, each body
+    part's region (see ``mmfine.tracking.body_parts``) shaded in its own
+    colour and named."""
+    from matplotlib.figure import Figure
+
+    from mmfine.tracking.body_parts import part_region
+    points = np.concatenate([p for _, p in parts.values()])
+    margin = 3 * radius
+    x0, y0 = np.maximum(points.min(0) - margin, 0).astype(int)
+    x1, y1 = np.minimum(points.max(0) + margin,
+                        frame.shape[1::-1]).astype(int)
+    frame = frame[y0:y1, x0:x1]
+    parts = {
+        name: (kind, p - [x0, y0])
+        for name, (kind, p) in parts.items()
+    }
+    fig = Figure(figsize=(4, 4 * frame.shape[0] / frame.shape[1]), dpi=110)
+    ax = fig.add_axes([0, 0, 1, 1])
+    shade = frame.astype(np.float32) / 255
+    colours = [
+        np.array(cv2.cvtColor(
+            np.uint8([[[int(180 * i / len(parts)), 200, 255]]]),
+            cv2.COLOR_HSV2RGB)[0, 0]) / 255 for i in range(len(parts))
+    ]
+    for (name, (kind, points)), colour in zip(parts.items(), colours):
+        rows, cols, inside = part_region(kind, points, radius,
+                                         frame.shape[:2])
+        region = shade[rows, cols]
+        region[inside] = 0.4 * region[inside] + 0.6 * colour
+    ax.imshow(shade)
+    for (name, (_, points)), colour in zip(parts.items(), colours):
+        x, y = points.mean(0)
+        ax.text(x, y, name.replace('_', ' '), fontsize=6, ha='center',
+                va='center', color='black',
+                bbox=dict(facecolor='white', alpha=0.7, lw=0, pad=1))
+    ax.axis('off')
+    return fig
+
+
+class MotionOverlayWriter:
+    """Writes ``draw_motion_overlay`` of every ``TrackedFrame`` it is
+    called with to an mp4 video (an ``on_frame`` for
+    ``track_micro_motion``)."""
+
+    def __init__(self, path: str, fps: float) -> None:
+        self.path, self.fps, self.writer = path, fps, None
+
+    def __call__(self, tracked) -> None:
+        import os
+        import os.path as osp
+        image = draw_motion_overlay(tracked.frame, tracked.parts,
+                                    tracked.vectors, tracked.flow,
+                                    tracked.mask)
+        if self.writer is None:
+            os.makedirs(osp.dirname(osp.abspath(self.path)), exist_ok=True)
+            h, w = image.shape[:2]
+            self.writer = cv2.VideoWriter(self.path,
+                                          cv2.VideoWriter_fourcc(*'mp4v'),
+                                          self.fps, (w, h))
+        self.writer.write(image[..., ::-1])
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.release()
+            self.writer = None

@@ -25,8 +25,7 @@ POSE_CFG = dict(
     model=dict(
         type='TopdownPoseEstimator',
         data_preprocessor=dict(
-            type='PoseDataPreprocessor', mean=MEAN, std=STD,
-            bgr_to_rgb=True),
+            type='PoseDataPreprocessor', mean=MEAN, std=STD, bgr_to_rgb=True),
         backbone=dict(type='ResNet', depth=18, out_indices=(3, )),
         head=dict(
             type='HeatmapHead',
@@ -55,11 +54,19 @@ DET_CFG = dict(
             bgr_to_rgb=True,
             pad_size_divisor=32),
         backbone=dict(
-            type='ResNet', depth=18, num_stages=4, out_indices=(1, 2, 3),
-            norm_eval=True, style='pytorch'),
+            type='ResNet',
+            depth=18,
+            num_stages=4,
+            out_indices=(1, 2, 3),
+            norm_eval=True,
+            style='pytorch'),
         neck=dict(
-            type='FPN', in_channels=[128, 256, 512], out_channels=32,
-            start_level=0, add_extra_convs='on_input', num_outs=3),
+            type='FPN',
+            in_channels=[128, 256, 512],
+            out_channels=32,
+            start_level=0,
+            add_extra_convs='on_input',
+            num_outs=3),
         bbox_head=dict(
             type='RetinaHead',
             num_classes=1,
@@ -67,25 +74,35 @@ DET_CFG = dict(
             stacked_convs=1,
             feat_channels=32,
             anchor_generator=dict(
-                type='AnchorGenerator', octave_base_scale=4,
-                scales_per_octave=1, ratios=[1.0], strides=[8, 16, 32]),
+                type='AnchorGenerator',
+                octave_base_scale=4,
+                scales_per_octave=1,
+                ratios=[1.0],
+                strides=[8, 16, 32]),
             bbox_coder=dict(
-                type='DeltaXYWHBBoxCoder', target_means=[0., 0., 0., 0.],
+                type='DeltaXYWHBBoxCoder',
+                target_means=[0., 0., 0., 0.],
                 target_stds=[1., 1., 1., 1.]),
             loss_cls=dict(type='FocalLoss', use_sigmoid=True),
             loss_bbox=dict(type='L1Loss')),
         test_cfg=dict(
-            nms_pre=50, min_bbox_size=0, score_thr=0.0,
-            nms=dict(type='nms', iou_threshold=0.5), max_per_img=3)),
+            nms_pre=50,
+            min_bbox_size=0,
+            score_thr=0.0,
+            nms=dict(type='nms', iou_threshold=0.5),
+            max_per_img=3)),
     test_dataloader=dict(
-        dataset=dict(pipeline=[
-            dict(type='LoadImageFromNDArray'),
-            dict(type='Resize', scale=(96, 96), keep_ratio=True),
-            dict(
-                type='PackDetInputs',
-                meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape',
-                           'scale_factor'))
-        ])))
+        dataset=dict(
+            type='CocoDataset',
+            metainfo=dict(classes=('person', )),
+            pipeline=[
+                dict(type='LoadImageFromNDArray'),
+                dict(type='Resize', scale=(96, 96), keep_ratio=True),
+                dict(
+                    type='PackDetInputs',
+                    meta_keys=('img_id', 'img_path', 'ori_shape', 'img_shape',
+                               'scale_factor'))
+            ])))
 
 
 @pytest.mark.skipif(HAS_MMPOSE, reason='mmpose is installed here')
@@ -99,34 +116,49 @@ def test_missing_environment_names_what_to_install():
 def test_detector_and_pose_model_from_config_dicts(tmp_path):
     import torch
     from mmengine.config import Config
+    from mmdet.apis import init_detector
     from mmpose.apis import init_model
     torch.manual_seed(0)
     # a checkpoint the test writes: the pose model, randomly initialised
     checkpoint = str(tmp_path / 'pose.pth')
-    torch.save({'state_dict': init_model(Config(POSE_CFG)).state_dict()},
-               checkpoint)
+    model = init_model(Config(POSE_CFG), device='cpu')
+    torch.save({'state_dict': model.state_dict()}, checkpoint)
+    detector = init_detector(Config(DET_CFG), device='cpu')
+    det_checkpoint = str(tmp_path / 'det.pth')
+    torch.save({'state_dict': detector.state_dict()}, det_checkpoint)
     estimator = build_pose_estimator(
         dict(
             type='MMPoseTopDown',
             pose_config=POSE_CFG,
             pose_checkpoint=checkpoint,
             det_config=DET_CFG,
+            det_checkpoint=det_checkpoint,
             bbox_thr=0.0))
-    frame = np.random.default_rng(0).integers(0, 255, (90, 120, 3),
-                                              dtype=np.uint8)
+    frame = np.random.default_rng(0).integers(
+        0, 255, (90, 120, 3), dtype=np.uint8)
     poses = estimator(frame)
     assert 1 <= poses.num_persons <= 3 and poses.layout == 'coco17'
     assert poses.keypoints.shape == (poses.num_persons, 17, 2)
     assert ((poses.scores >= 0) & (poses.scores <= 1)).all()
     assert np.isfinite(poses.keypoints).all()
-    # top-down: each person's keypoints lie in (or on the edge of) its box
+    # top-down: each person's keypoints lie in the crop the model saw,
+    # its box padded by 1.25 and widened to the input's 48:64 aspect (to
+    # within 1.5 cells of the 12x16 heatmap: the decoder's sub-pixel shift)
     for kp, (x1, y1, x2, y2) in zip(poses.keypoints, poses.bboxes):
-        assert (kp[:, 0] >= x1 - 2).all() and (kp[:, 0] <= x2 + 2).all()
+        w, h = 1.25 * (x2 - x1), 1.25 * (y2 - y1)
+        w, h = max(w, 0.75 * h), max(h, w / 0.75)
+        centre = np.array([x1 + x2, y1 + y2]) / 2
+        cell = 1.5 * np.array([w / 12, h / 16])
+        assert (np.abs(kp - centre) <= np.array([w, h]) / 2 + cell).all(), (
+            kp.min(0), kp.max(0), (x1, y1, x2, y2))
     # without a detector the whole frame is the person's box
     whole = build_pose_estimator(
-        dict(type='MMPoseTopDown', pose_config=POSE_CFG))(frame)
+        dict(type='MMPoseTopDown', pose_config=POSE_CFG))(
+            frame)
     assert np.array_equal(whole.bboxes, [[0, 0, 120, 90]])
     with pytest.raises(ValueError, match='17 keypoints'):
         build_pose_estimator(
-            dict(type='MMPoseTopDown', pose_config=POSE_CFG,
-                 layout='kinect_v1_20'))
+            dict(
+                type='MMPoseTopDown',
+                pose_config=POSE_CFG,
+                layout='kinect_v1_20'))
