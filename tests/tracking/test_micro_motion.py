@@ -159,3 +159,15 @@ def test_real_videos_the_moving_arm_and_the_keypoints():
         cosine = flow @ moved / (np.linalg.norm(flow) * np.linalg.norm(
             moved))
         assert cosine > 0.7, (part, flow, moved, scale)
+
+
+def test_no_person_keeps_every_part_finite_at_the_centre(tmp_path):
+    """Documented behaviour: before anyone is found every part sits at the
+    frame centre and reads the flow there."""
+    moving_square(tmp_path / 'square.mp4', (1, 0), frames=6)
+    with build_pose_estimator(dict(type='MediaPipePose',
+                                   smooth=False)) as estimator:
+        result = track_micro_motion(str(tmp_path / 'square.mp4'), estimator)
+    for frames in result.parts.values():
+        assert [f['coord'] for f in frames] == [[0.5, 0.5]] * 6
+        assert np.isfinite([f['vector'] for f in frames]).all()
