@@ -115,8 +115,8 @@ def test_missing_environment_names_what_to_install():
 @needs_mmpose
 def test_detector_and_pose_model_from_config_dicts(tmp_path):
     import torch
-    from mmengine.config import Config
     from mmdet.apis import init_detector
+    from mmengine.config import Config
     from mmpose.apis import init_model
     torch.manual_seed(0)
     # a checkpoint the test writes: the pose model, randomly initialised
