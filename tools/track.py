@@ -76,7 +76,7 @@ def main(argv=None):
                 flow=args.flow,
                 max_side=args.max_side,
                 on_frame=overlay)
-        except ValueError as error:
+        except (OSError, ValueError) as error:
             raise SystemExit(f'error: {error}')
         finally:
             if overlay is not None:

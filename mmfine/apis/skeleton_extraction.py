@@ -155,9 +155,11 @@ def _extract_one(args) -> Tuple[str, Optional[str]]:
     try:
         ann = video_skeleton(item.path, _WORKER['estimator'], item.bbox,
                              tracker_cfg)
-    except ITEM_ERRORS as error:
-        atomic_write_bytes(str(error).encode(), failed)
-        return item.name, str(error)
+    except Exception as error:  # a backend's own error on one video
+        reason = str(error) if isinstance(error, ITEM_ERRORS) else \
+            f'{item.path}: {type(error).__name__}: {error}'
+        atomic_write_bytes(reason.encode(), failed)
+        return item.name, reason
     ann.update(frame_dir=item.name, label=item.label)
     dump_pickle_atomic(ann, result_file(work_dir, item.name))
     if osp.exists(failed):
@@ -216,11 +218,14 @@ def extract_skeletons(items: Sequence[VideoItem],
         desc=f'skeletons (rank {rank})' if world_size > 1 else 'skeletons',
         unit='video',
         disable=not progress)
+    # the backend is built here first, so that a missing dependency or a
+    # bad config is one clear error (a pool would respawn failing workers)
+    _init_worker(estimator_cfg)
     if workers <= 1:
-        _init_worker(estimator_cfg)
         done = map(_extract_one, todo)
         pool = None
     else:
+        _WORKER.pop('estimator').close()
         import multiprocessing
         pool = multiprocessing.get_context('spawn').Pool(
             workers, _init_worker, (estimator_cfg, ))
@@ -270,6 +275,7 @@ def merge_skeletons(splits: Dict[str, Sequence[VideoItem]],
                     missing.append((item.name, reason))
                     continue
                 ann = safe_load_pickle(result_file(work_dir, item.name))
+                ann['label'] = item.label  # the list's, if it was corrected
                 layouts.add(ann.get('layout'))
                 annotations[item.name] = ann
             split[split_name].append(item.name)

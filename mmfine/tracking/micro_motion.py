@@ -160,6 +160,8 @@ def track_micro_motion(path: str,
                          f'{estimator.layout!r}')
     reader = open_video(path)
     total, fps = len(reader), float(reader.get_avg_fps())
+    if not fps > 0:
+        raise ValueError(f'{path}: the container gives no frame rate')
     flow_fn = DenseFlow(flow)
     tracker = PersonTracker()
     estimator.reset()
@@ -169,7 +171,11 @@ def track_micro_motion(path: str,
     parts, radius, size, scale = None, 3.0, None, 1.0
     for t in range(total):
         tick = time.perf_counter()
-        frame = reader[t].asnumpy()
+        try:
+            frame = reader[t].asnumpy()
+        except Exception as error:
+            raise ValueError(f'{path}: frame {t} of {total} cannot be '
+                             f'decoded ({type(error).__name__})') from None
         if size is None:
             size = frame.shape[1::-1]
             scale = min(1.0, max_side / max(size))

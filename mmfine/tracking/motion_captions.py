@@ -26,10 +26,10 @@ def direction_name(vx: float, vy: float) -> str:
 
 def motion_periods(speed: np.ndarray, fps: float,
                    min_gap_s: float = 0.2) -> List[Tuple[int, int]]:
-    """Frame ranges ``[start, end)`` where the speed exceeds half its peak
+    """Frame ranges ``[start, end)`` where the speed reaches half its peak
     (and ``STILL_SPEED``), runs closer than ``min_gap_s`` merged, longest
     first by path length."""
-    active = speed > max(0.5 * speed.max(initial=0), STILL_SPEED)
+    active = speed >= max(0.5 * speed.max(initial=0), STILL_SPEED)
     runs, start = [], None
     for t, on in enumerate(list(active) + [False]):
         if on and start is None:

@@ -32,7 +32,10 @@ class PersonTracker:
     ``min_score`` and ``diag`` the diagonal of the last box; the best
     detection with ``similarity >= threshold`` continues the track,
     otherwise the subject is lost in that frame (:meth:`update` returns
-    None) and the last sighting is kept for the frames after.
+    None) and the last sighting is kept for the frames after. After
+    ``reacquire_after`` frames in a row without the subject the tracker
+    starts afresh and picks again as in the first frame (a person who
+    left the frame and came back elsewhere).
 
     Args:
         init_bbox (Sequence[float], optional): ``x1, y1, x2, y2`` of the
@@ -40,13 +43,16 @@ class PersonTracker:
         iou_weight (float): ``w``. Defaults to 0.5.
         threshold (float): Defaults to 0.3.
         min_score (float): Keypoints used in ``d``. Defaults to 0.3.
+        reacquire_after (int): Frames lost before picking again. Defaults
+            to 25 (one second at 25 fps).
     """
 
     def __init__(self,
                  init_bbox: Optional[Sequence[float]] = None,
                  iou_weight: float = 0.5,
                  threshold: float = 0.3,
-                 min_score: float = 0.3) -> None:
+                 min_score: float = 0.3,
+                 reacquire_after: int = 25) -> None:
         if init_bbox is not None:
             init_bbox = np.asarray(init_bbox, np.float32)
             if init_bbox.shape != (4, ) or not (init_bbox[2:] >
@@ -56,7 +62,9 @@ class PersonTracker:
         self.init_bbox = init_bbox
         self.iou_weight, self.threshold = iou_weight, threshold
         self.min_score = min_score
+        self.reacquire_after = reacquire_after
         self.last = None  # (bbox, keypoints, scores) of the last sighting
+        self.lost = 0  # frames in a row without the subject
 
     def similarity(self, poses: FramePoses) -> np.ndarray:
         """``(P,)`` similarity of each detection to the last sighting."""
@@ -79,15 +87,20 @@ class PersonTracker:
 
     def update(self, poses: FramePoses) -> Optional[int]:
         """The index of the subject among ``poses``, or None (lost)."""
+        if self.last is not None and self.lost >= self.reacquire_after:
+            self.last = None
         if poses.num_persons == 0:
-            return None
-        if self.last is None:
+            index = None
+        elif self.last is None:
             index = self.first(poses)
         else:
             sim = self.similarity(poses)
             index = int(sim.argmax()) if sim.max() >= self.threshold \
                 else None
-        if index is not None:
+        if index is None:
+            self.lost += 1
+        else:
+            self.lost = 0
             self.last = (poses.bboxes[index], poses.keypoints[index],
                          poses.scores[index])
         return index

@@ -9,9 +9,10 @@ import numpy as np
 
 def flow_to_colour(flow: np.ndarray, max_magnitude: float = None
                    ) -> np.ndarray:
-    """RGB ``(H, W, 3)`` uint8: hue = direction (OpenCV's angle, image y
-    down), brightness = magnitude up to ``max_magnitude`` (default: the
-    frame's 99th percentile)."""
+    """RGB ``(H, W, 3)`` uint8: hue = direction (the usual HSV flow
+    colouring: right red, down yellow-green, left cyan, up blue-violet;
+    the paper's Figure S2 mirrors left and right), brightness = magnitude
+    up to ``max_magnitude`` (default: the frame's 99th percentile)."""
     magnitude, angle = cv2.cartToPolar(flow[..., 0], flow[..., 1])
     top = max_magnitude or max(float(np.percentile(magnitude, 99)), 1e-3)
     hsv = np.zeros(flow.shape[:2] + (3, ), np.uint8)
@@ -125,6 +126,8 @@ class MotionOverlayWriter:
             self.writer = cv2.VideoWriter(self.path,
                                           cv2.VideoWriter_fourcc(*'mp4v'),
                                           self.fps, (w, h))
+            if not self.writer.isOpened():
+                raise OSError(f'OpenCV cannot write {self.path}')
         self.writer.write(image[..., ::-1])
 
     def close(self) -> None:

@@ -89,11 +89,13 @@ def test_bad_videos_are_reported_and_the_rest_written(tmp_path):
                                  work, progress=False)
     assert sorted(again.skipped) == ['a', 'b', 'c']
     assert sorted(n for n, _ in again.failed) == ['empty', 'nobody']
+    # a label corrected in the list after extraction is the one merged
+    videos[0] = videos[0]._replace(label=7)
     data, missing = se.merge_skeletons(
         dict(train=videos[:2], val=videos[2:]), work)
     assert data['split'] == dict(train=['a', 'b'], val=['c'])
     assert data['layout'] == 'coco17'
-    assert [a['label'] for a in data['annotations']] == [0, 1, 2]
+    assert [a['label'] for a in data['annotations']] == [7, 1, 2]
     for ann in data['annotations']:
         assert set(se.ANNOTATION_KEYS) <= set(ann)
     assert sorted(n for n, _ in missing) == ['empty', 'nobody']
@@ -118,6 +120,7 @@ def test_shards_are_disjoint_and_merge_to_the_single_run(tmp_path):
     assert not set(shares[0]) & set(shares[1])
     one, _ = se.merge_skeletons(dict(all=videos), single)
     two, _ = se.merge_skeletons(dict(all=videos), sharded)
+    assert len(one['annotations']) == len(two['annotations']) == 3
     for x, y in zip(one['annotations'], two['annotations']):
         assert x['frame_dir'] == y['frame_dir']
         assert np.array_equal(x['keypoint'], y['keypoint'])
@@ -137,3 +140,31 @@ def test_video_lists(tmp_path):
     (tmp_path / 'bad.txt').write_text('a.mp4\n')
     with pytest.raises(ValueError, match='line 1'):
         se.read_labelled_list(str(tmp_path / 'bad.txt'), '/v')
+
+
+def test_a_backend_that_cannot_be_built_fails_at_once(tmp_path):
+    videos = items(tmp_path / 'videos')[:1]
+    for workers in (1, 2):  # no pool of failing workers left behind
+        with pytest.raises(KeyError, match='unknown pose estimator'):
+            se.extract_skeletons(videos, dict(type='NoSuchPose'),
+                                 str(tmp_path / 'work'), workers=workers,
+                                 progress=False)
+
+
+@POSE_ESTIMATORS.register_module(force=True)
+class CrashingPose(BrightSquarePose):
+    """A backend whose own error (not an I/O one) hits one video."""
+
+    def __call__(self, frame):
+        if frame[..., 0].max() > 200 and frame[10:26, 4:20, 0].mean() > 200:
+            raise AssertionError('backend assertion on this frame')
+        return super().__call__(frame)
+
+
+def test_a_backend_error_on_one_video_keeps_the_others(tmp_path):
+    videos = items(tmp_path / 'videos')[:3]
+    result = se.extract_skeletons(videos, dict(type='CrashingPose'),
+                                  str(tmp_path / 'work'), progress=False)
+    # every video starts with the square at x = 4: all three hit it
+    assert sorted(n for n, _ in result.failed) == ['a', 'b', 'c']
+    assert all('AssertionError' in reason for _, reason in result.failed)

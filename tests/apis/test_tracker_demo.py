@@ -35,7 +35,7 @@ def test_generated_clip_when_no_real_video(tmp_path, monkeypatch):
     captions = json.loads((work / 'captions.json').read_text())
     assert 'still' in captions['Right_Foot']
     # the left arm is raised outwards then up: on the image's right
-    assert 'right' in captions['Left_Hand']
+    assert 'it moves right at up to' in captions['Left_Hand']
 
 
 def test_track_tool_bad_input(tmp_path):

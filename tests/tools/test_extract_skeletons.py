@@ -13,9 +13,28 @@ from mmfine.apis import skeleton_extraction as se
 from mmfine.testing import ROOT, shared_dataset
 from mmfine.utils import safe_load_pickle
 
-pytestmark = pytest.mark.realdata
+
+def tool():
+    sys.path.insert(0, f'{ROOT}/tools/data')
+    try:
+        import extract_skeletons
+    finally:
+        sys.path.pop(0)
+    return extract_skeletons
 
 
+def test_one_name_for_two_videos_is_an_error():
+    splits = dict(
+        train=[se.VideoItem('a', '/v/a.mp4', 0)],
+        val=[se.VideoItem('a', '/v/a.avi', 0),
+             se.VideoItem('b', '/v/b.mp4', 1)])
+    with pytest.raises(ValueError, match="'a' names both"):
+        tool().unique_videos(splits)
+    same = dict(train=splits['train'], val=splits['train'] + splits['val'][1:])
+    assert [i.name for i in tool().unique_videos(same)] == ['a', 'b']
+
+
+@pytest.mark.realdata
 def test_two_ranks_equal_two_workers(tmp_path):
     videos = shared_dataset('videos')
     for name in ('demo_demo_skeleton.mp4', 'demo_ntu_sample.avi'):

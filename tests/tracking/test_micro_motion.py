@@ -88,6 +88,9 @@ def test_caption_reads_the_data():
         'upper-left'
     with pytest.raises(ValueError, match='fps'):
         caption_part('Head', still, 0)
+    # a peak of exactly the stillness threshold is motion, with a period
+    edge = still[:3] + [dict(vector=[0.3, 0.0], coord=[0.5, 0.5])] + still[:3]
+    assert '0.3-0.4 seconds' in caption_part('Head', edge, fps)
     descriptors = dict(Head=still, num_frames=20, fps=fps)
     assert set(caption_descriptors(descriptors)) == {'Head'}
     prompt = caption_prompt('Head', descriptors, (900, 1080))

@@ -62,3 +62,18 @@ def test_follows_the_subject_past_a_distractor_and_through_a_gap():
                       'distractor')
     assert picked == ['subject'] * 2 + [None] * 2 + ['subject'] * 10
     assert PersonTracker().update(frame()) is None
+
+
+def test_a_subject_who_left_is_picked_again_elsewhere():
+    """Gone for 3 frames, back 190 px away: lost until ``reacquire_after``
+    frames have passed, then picked afresh."""
+    tracker = PersonTracker(reacquire_after=3)
+    assert tracker.update(frame(person(0, 0))) == 0
+    assert [tracker.update(frame()) for _ in range(3)] == [None] * 3
+    assert tracker.update(frame(person(190, 0))) == 0
+    # without the reset the far detection is not taken for the subject
+    stubborn = PersonTracker(reacquire_after=100)
+    stubborn.update(frame(person(0, 0)))
+    for _ in range(3):
+        stubborn.update(frame())
+    assert stubborn.update(frame(person(190, 0))) is None

@@ -17,7 +17,9 @@ largest person is followed. Every frame is kept: where the subject is
 lost its keypoints and scores are zero.
 
 Each video is written to ``--work-dir`` (default: next to ``--out``) as
-soon as it is done; a new run skips finished videos. With
+soon as it is done; a new run skips finished videos (``--overwrite`` to
+redo them, e.g. after changing the backend or the boxes), and
+``--merge-only`` merges what is there without extracting. With
 ``--launcher pytorch|slurm`` each rank extracts a disjoint share and rank 0
 merges every rank's videos into ``--out``. Videos that cannot be read,
 have no frames or show no person are listed at the end (and in
@@ -63,6 +65,10 @@ def parse_args(argv=None):
         choices=['none', 'pytorch', 'slurm'],
         default='none',
         help='shard the videos over the ranks of a distributed job')
+    parser.add_argument(
+        '--merge-only',
+        action='store_true',
+        help='only merge the per-video results already in --work-dir')
     parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
     args = parser.parse_args(argv)
     if args.backend == 'mmpose' and not args.pose_config:
@@ -100,32 +106,46 @@ def read_splits(args):
     return splits
 
 
+def unique_videos(splits):
+    """Each video once (a video may be in several splits); one name for
+    two different files or labels is an error."""
+    unique = {}
+    for items in splits.values():
+        for item in items:
+            seen = unique.setdefault(item.name, item)
+            if (seen.path, seen.label) != (item.path, item.label):
+                raise ValueError(
+                    f'{item.name!r} names both {seen.path} (label '
+                    f'{seen.label}) and {item.path} (label {item.label})')
+    return list(unique.values())
+
+
 def main(argv=None):
     args = parse_args(argv)
     quiet_library_output()
     from mmengine.dist import barrier, get_dist_info, init_dist
-    if args.launcher != 'none':
-        init_dist(args.launcher, backend='gloo')
+    if args.launcher != 'none' and not args.merge_only:
+        # ranks finish hours apart on large sets: rank 0 waits at the
+        # barrier for all of them
+        init_dist(args.launcher, backend='gloo', timeout=7 * 24 * 3600)
     rank, world_size = get_dist_info()
     work_dir = args.work_dir or osp.splitext(args.out)[0] + '_videos'
     try:
         splits = read_splits(args)
+        unique = unique_videos(splits)
     except (OSError, ValueError) as error:
         raise SystemExit(f'error: {error}')
-    unique = {}
-    for items in splits.values():
-        for item in items:
-            unique.setdefault(item.name, item)
-    result = se.extract_skeletons(
-        list(unique.values()),
-        estimator_config(args),
-        work_dir,
-        workers=args.workers,
-        rank=rank,
-        world_size=world_size,
-        overwrite=args.overwrite)
-    print(f'rank {rank}: {result.summary()}')
-    barrier()
+    if not args.merge_only:
+        result = se.extract_skeletons(
+            unique,
+            estimator_config(args),
+            work_dir,
+            workers=args.workers,
+            rank=rank,
+            world_size=world_size,
+            overwrite=args.overwrite)
+        print(f'rank {rank}: {result.summary()}')
+        barrier()
     if rank != 0:
         return
     data, missing = se.merge_skeletons(splits, work_dir)
