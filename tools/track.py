@@ -18,6 +18,9 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 # isort: split
 from mmfine.tracking import build_pose_estimator
+from mmfine.tracking.backend_args import (add_pose_backend_args,
+                                          check_pose_backend_args,
+                                          pose_backend_config)
 from mmfine.tracking.micro_motion import FLOW_METHODS, track_micro_motion
 from mmfine.tracking.motion_captions import caption_descriptors
 from mmfine.utils import atomic_write_bytes, quiet_library_output
@@ -32,30 +35,10 @@ def parse_args(argv=None):
     parser.add_argument('--max-side', type=int, default=640)
     parser.add_argument('--captions', help='write the captions here')
     parser.add_argument('--visualize', help='write an overlay video here')
-    parser.add_argument(
-        '--backend', choices=['mediapipe', 'mmpose'], default='mediapipe')
-    parser.add_argument('--pose-config')
-    parser.add_argument('--pose-checkpoint')
-    parser.add_argument('--det-config')
-    parser.add_argument('--det-checkpoint')
-    parser.add_argument('--device', default='cpu')
+    add_pose_backend_args(parser)
     args = parser.parse_args(argv)
-    if args.backend == 'mmpose' and not args.pose_config:
-        parser.error('--backend mmpose needs --pose-config')
+    check_pose_backend_args(parser, args)
     return args
-
-
-def estimator_config(args) -> dict:
-    if args.backend == 'mediapipe':
-        # unsmoothed: smoothed landmarks lag behind the flow they read
-        return dict(type='MediaPipePose', smooth=False)
-    return dict(
-        type='MMPoseTopDown',
-        pose_config=args.pose_config,
-        pose_checkpoint=args.pose_checkpoint,
-        det_config=args.det_config,
-        det_checkpoint=args.det_checkpoint,
-        device=args.device)
 
 
 def main(argv=None):
@@ -68,7 +51,9 @@ def main(argv=None):
         raise SystemExit(f'error: {error}')
     overlay = MotionOverlayWriter(args.visualize, fps) \
         if args.visualize else None
-    with build_pose_estimator(estimator_config(args)) as estimator:
+    # MediaPipe unsmoothed: smoothed landmarks lag behind the flow
+    with build_pose_estimator(pose_backend_config(
+            args, smooth=False)) as estimator:
         try:
             result = track_micro_motion(
                 args.video,

@@ -35,6 +35,9 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 # isort: split
 from mmfine.apis import skeleton_extraction as se
+from mmfine.tracking.backend_args import (add_pose_backend_args,
+                                          check_pose_backend_args,
+                                          pose_backend_config)
 from mmfine.utils import dump_pickle_atomic, quiet_library_output
 
 
@@ -49,13 +52,7 @@ def parse_args(argv=None):
         help='a split and its video list; repeat for several splits')
     parser.add_argument('--out', required=True, help='the output pickle')
     parser.add_argument('--bbox-file', help='first-frame subject boxes')
-    parser.add_argument(
-        '--backend', choices=['mediapipe', 'mmpose'], default='mediapipe')
-    parser.add_argument('--pose-config', help='mmpose top-down config')
-    parser.add_argument('--pose-checkpoint')
-    parser.add_argument('--det-config', help='mmdet person detector config')
-    parser.add_argument('--det-checkpoint')
-    parser.add_argument('--device', default='cpu')
+    add_pose_backend_args(parser)
     parser.add_argument(
         '--workers', type=int, default=1, help='processes on this machine')
     parser.add_argument('--work-dir', help='per-video results')
@@ -71,24 +68,11 @@ def parse_args(argv=None):
         help='only merge the per-video results already in --work-dir')
     parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
     args = parser.parse_args(argv)
-    if args.backend == 'mmpose' and not args.pose_config:
-        parser.error('--backend mmpose needs --pose-config')
+    check_pose_backend_args(parser, args)
     for entry in args.list:
         if ':' not in entry:
             parser.error(f'--list takes SPLIT:FILE, got {entry!r}')
     return args
-
-
-def estimator_config(args) -> dict:
-    if args.backend == 'mediapipe':
-        return dict(type='MediaPipePose')
-    return dict(
-        type='MMPoseTopDown',
-        pose_config=args.pose_config,
-        pose_checkpoint=args.pose_checkpoint,
-        det_config=args.det_config,
-        det_checkpoint=args.det_checkpoint,
-        device=args.device)
 
 
 def read_splits(args):
@@ -138,7 +122,7 @@ def main(argv=None):
     if not args.merge_only:
         result = se.extract_skeletons(
             unique,
-            estimator_config(args),
+            pose_backend_config(args),
             work_dir,
             workers=args.workers,
             rank=rank,
