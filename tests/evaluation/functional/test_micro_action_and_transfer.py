@@ -1,0 +1,71 @@
+"""MA-52's body labels, F1 scores and F1_mean, and the transferability
+metrics, against hand-computed values."""
+import numpy as np
+import pytest
+
+from mmfine.evaluation.functional import (f1_mean, f1_scores, ma52_body_label,
+                                          transfer_metrics)
+from mmfine.testing import shared_dataset
+
+
+def test_body_labels_follow_the_action_ranges():
+    # the first and last action of every range (METHODS.md section 5)
+    ranges = [(0, 4), (5, 10), (11, 23), (24, 31), (32, 37), (38, 47),
+              (48, 51)]
+    for body, (first, last) in enumerate(ranges):
+        assert ma52_body_label(first) == body
+        assert ma52_body_label(last) == body
+    assert list(ma52_body_label(np.arange(52))) == sum(
+        ([b] * (last - first + 1) for b, (first, last) in enumerate(ranges)),
+        [])
+    with pytest.raises(ValueError, match=r'\[0, 52\)'):
+        ma52_body_label([3, 52])
+
+
+@pytest.mark.realdata
+def test_body_labels_agree_with_the_action_names():
+    path = f"{shared_dataset('microaction')}/ma52_label_name.txt"
+    names = dict(line.rstrip('\n').split('\t') for line in open(path))
+    assert 'head' in names['5'] and 'head' in names['10']  # head actions
+    assert 'legs' in names['24'] and 'feet' in names['51']
+    assert ma52_body_label(5) == 1 and ma52_body_label(24) == 3
+
+
+def test_f1_scores_by_hand():
+    gt = [0, 0, 1, 1, 2]
+    pred = [0, 1, 1, 1, 0]
+    # class 0: tp 1, pred 2, gt 2 -> 0.5; class 1: tp 2, pred 3, gt 2 ->
+    # 0.8; class 2: tp 0 -> 0 ; macro 1.3 / 3, micro = accuracy 3 / 5
+    micro, macro = f1_scores(pred, gt)
+    assert micro == pytest.approx(0.6)
+    assert macro == pytest.approx(1.3 / 3)
+    # a class only predicted counts (as scikit-learn's labels=None)
+    assert f1_scores([3, 0], [0, 0])[1] == pytest.approx((2 / 3 + 0) / 2)
+    with pytest.raises(ValueError, match='equal-length'):
+        f1_scores([0, 1], [0])
+
+
+def test_f1_mean_averages_four_scores():
+    gt = [0, 5, 11, 24, 48]  # bodies 0, 1, 2, 3, 6
+    pred = [1, 5, 12, 40, 48]  # bodies 0, 1, 2, 5, 6
+    out = f1_mean(pred, gt)
+    assert out['action_micro_f1'] == pytest.approx(2 / 5)
+    assert out['body_micro_f1'] == pytest.approx(4 / 5)
+    # bodies: 0,1,2,6 right (F1 1 each), 3 missed and 5 wrong (0 each)
+    assert out['body_macro_f1'] == pytest.approx(4 / 6)
+    assert out['f1_mean'] == pytest.approx(
+        np.mean([out[k] for k in ('action_micro_f1', 'action_macro_f1',
+                                  'body_micro_f1', 'body_macro_f1')]))
+    # a body head's own predictions replace the derived ones
+    assert f1_mean(pred, gt, body_pred=[0, 1, 2, 3, 6])['body_micro_f1'] == 1
+
+
+def test_transfer_metrics_by_hand():
+    out = transfer_metrics(80.0, 60.0)
+    assert out['D_abs'] == pytest.approx(20.0)
+    assert out['D_rel'] == pytest.approx(25.0)
+    assert out['HM'] == pytest.approx(2 * 80 * 60 / 140)
+    assert transfer_metrics(0, 0)['HM'] == 0 and transfer_metrics(
+        0, 0)['D_rel'] == 0
+    with pytest.raises(ValueError, match='percentage'):
+        transfer_metrics(0.8, 120)
