@@ -1,4 +1,5 @@
 from .confusion_matrix_plot import ConfusionMatrixPlot
+from .micro_action_metric import MicroActionMetric
 from .relative_l2_distance import RelativeL2Distance
 from .skeleton_restoration_metric import (SkeletonRestorationMetric, mpjpe,
                                           mpjve, n_mpjpe)
@@ -6,5 +7,5 @@ from .spearman_correlation import SpearmanCorrelation
 
 __all__ = [
     'ConfusionMatrixPlot', 'SkeletonRestorationMetric', 'mpjpe', 'n_mpjpe',
-    'mpjve', 'SpearmanCorrelation', 'RelativeL2Distance'
+    'mpjve', 'SpearmanCorrelation', 'RelativeL2Distance', 'MicroActionMetric'
 ]

@@ -69,3 +69,29 @@ def test_transfer_metrics_by_hand():
         0, 0)['D_rel'] == 0
     with pytest.raises(ValueError, match='percentage'):
         transfer_metrics(0.8, 120)
+
+
+def test_micro_action_metric():
+    from mmfine.evaluation.metrics import MicroActionMetric
+    from mmfine.evaluation.metrics.micro_action_metric import \
+        body_scores_from_actions
+    rng = np.random.default_rng(0)
+    gt = np.array([0, 5, 11, 24, 48, 50])
+    scores = rng.normal(size=(6, 52))
+    scores[np.arange(5), gt[:5]] += 10  # five right, the last one wrong
+    scores[5, 49] += 10  # 49 is leg-hand like 50: body right
+    metric = MicroActionMetric()
+    metric.process({}, [dict(pred_score=s, gt_label=np.array([g]))
+                        for s, g in zip(scores, gt)])
+    out = metric.compute_metrics(metric.results)
+    assert out['action_top1'] == pytest.approx(5 / 6)
+    assert out['body_top1'] == 1.0 and out['body_top5'] == 1.0
+    assert out['f1_mean'] == pytest.approx(
+        f1_mean(scores.argmax(1), gt)['f1_mean'])
+    # body scores: probabilities summed within each body class
+    body = body_scores_from_actions(scores)
+    assert np.allclose(body.sum(1), 1)
+    probs = np.exp(scores[0]) / np.exp(scores[0]).sum()
+    assert body[0, 1] == pytest.approx(probs[5:11].sum())
+    with pytest.raises(ValueError, match='52 action scores'):
+        metric.process({}, [dict(pred_score=np.zeros(10), gt_label=[0])])
