@@ -187,6 +187,14 @@ CASES = {
     (dict(type='ETFHead', num_classes=4, in_channels=12,
           feat_dim=6), lambda m: m.loss_cls(
               m(torch.randn(3, 12, 2, 2, 2)), torch.tensor([0, 2, 3]))),
+    'HierarchicalClsHead': (dict(type='HierarchicalClsHead', in_channels=12),
+                            lambda m: sum(
+                                v for k, v in m.loss(
+                                    torch.randn(3, 12, 2, 2, 2), [
+                                        ActionDataSample().set_gt_label(
+                                            torch.tensor([c]))
+                                        for c in (0, 20, 51)
+                                    ]).items() if k.startswith('loss'))),
 }
 #: registered models without trainable parameters
 NO_PARAMETERS = {

@@ -4,6 +4,7 @@ from torch import nn
 
 from mmaction.models.heads import BaseHead
 from mmaction.registry import MODELS
+from .channel_pool import pool_channels
 from .simplex_etf import SimplexETF
 
 
@@ -49,13 +50,8 @@ class ETFHead(BaseHead):
 
     def pool(self, x: torch.Tensor) -> torch.Tensor:
         """``(N, in_channels)``: the mean over every axis but N and C."""
-        if x.dim() <= self.channel_dim or \
-                x.shape[self.channel_dim] != self.in_channels:
-            raise ValueError(f'ETFHead expects {self.in_channels} channels '
-                             f'on axis {self.channel_dim}, got input of '
-                             f'shape {tuple(x.shape)}')
-        x = x.movedim(self.channel_dim, -1)
-        return x.reshape(x.shape[0], -1, self.in_channels).mean(1)
+        return pool_channels(x, self.channel_dim, self.in_channels,
+                             type(self).__name__)
 
     def forward(self, x: torch.Tensor, **kwargs) -> torch.Tensor:
         """Cosine scores ``(N, num_classes)``."""
