@@ -71,7 +71,7 @@ def test_transfer_metrics_by_hand():
         transfer_metrics(0.8, 120)
 
 
-def test_micro_action_metric():
+def test_micro_action_metric(tmp_path):
     from mmfine.evaluation.metrics import MicroActionMetric
     from mmfine.evaluation.metrics.micro_action_metric import \
         body_scores_from_actions
@@ -80,9 +80,11 @@ def test_micro_action_metric():
     scores = rng.normal(size=(6, 52))
     scores[np.arange(5), gt[:5]] += 10  # five right, the last one wrong
     scores[5, 49] += 10  # 49 is leg-hand like 50: body right
-    metric = MicroActionMetric()
-    metric.process({}, [dict(pred_score=s, gt_label=np.array([g]))
-                        for s, g in zip(scores, gt)])
+    metric = MicroActionMetric(prediction_file=str(tmp_path / 'pred.csv'))
+    metric.process({}, [
+        dict(pred_score=s, gt_label=np.array([g]), filename=f'/v/{i}.mp4')
+        for i, (s, g) in enumerate(zip(scores, gt))
+    ])
     out = metric.compute_metrics(metric.results)
     assert out['action_top1'] == pytest.approx(5 / 6)
     assert out['body_top1'] == 1.0 and out['body_top5'] == 1.0
@@ -93,5 +95,13 @@ def test_micro_action_metric():
     assert np.allclose(body.sum(1), 1)
     probs = np.exp(scores[0]) / np.exp(scores[0]).sum()
     assert body[0, 1] == pytest.approx(probs[5:11].sum())
+    rows = (tmp_path / 'pred.csv').read_text().split()
+    assert rows[0] == ('vid,' + ','.join(f'action_pred_{k}'
+                                         for k in range(1, 6)) + ',' +
+                       ','.join(f'body_pred_{k}' for k in range(1, 6)))
+    first = rows[1].split(',')
+    assert first[0] == '0.mp4' and first[1] == '0' and first[6] == '0'
+    assert rows[6].split(',')[1] == '49'  # the wrong guess, listed first
+    assert len(set(first[1:6])) == 5
     with pytest.raises(ValueError, match='52 action scores'):
         metric.process({}, [dict(pred_score=np.zeros(10), gt_label=[0])])
