@@ -83,12 +83,12 @@ def run_tracker_demo(work_dir: str) -> DemoResult:
                      'frames/s (' + ', '.join(
                          f'{k} {v / total:.0%}'
                          for k, v in result.seconds.items()) +
-                     f'); descriptors: {paths["descriptors"]}, captions: '
-                     f'{paths["captions"]}')
+                     f'); descriptors: {osp.relpath(paths["descriptors"])}, '
+                     f'captions: {osp.relpath(paths["captions"])}')
     headline = {
         'video': source,
         'tracked frames/s': f'{result.frames_per_second():.1f}',
         'most active parts': ', '.join(p for p, _ in active),
-        'descriptors': paths['descriptors'],
+        'descriptors': osp.relpath(paths['descriptors']),
     }
     return DemoResult('Tracker', table, headline, plots)
