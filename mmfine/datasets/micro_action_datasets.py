@@ -25,7 +25,14 @@ def with_body_labels(data_list: List[Dict]) -> List[Dict]:
 @DATASETS.register_module()
 class MicroActionVideoDataset(CheckedVideoDataset):
     """MA-52 video lists: ``CheckedVideoDataset`` (labels checked against
-    the 52 actions) with ``body_label``."""
+    the 52 actions) with ``body_label``.
+
+    Args:
+        ann_file (str): An MA-52 list, ``<name>.mp4 <action_id>`` per line.
+        pipeline (list[dict | callable]): The data transforms.
+        **kwargs: Other ``CheckedVideoDataset`` arguments (``num_classes``
+            defaults to 52).
+    """
 
     def __init__(self, ann_file: str, pipeline: List, **kwargs) -> None:
         kwargs.setdefault('num_classes', MA52_NUM_ACTIONS)
@@ -38,7 +45,14 @@ class MicroActionVideoDataset(CheckedVideoDataset):
 @DATASETS.register_module()
 class MicroActionPoseDataset(CheckedPoseDataset):
     """MA-52 skeleton pickles: ``CheckedPoseDataset`` (labels checked
-    against the 52 actions) with ``body_label``."""
+    against the 52 actions) with ``body_label``.
+
+    Args:
+        ann_file (str): An MMAction2 skeleton pickle of MA-52 samples.
+        pipeline (list[dict | callable]): The data transforms.
+        **kwargs: Other ``CheckedPoseDataset`` arguments (``num_classes``
+            defaults to 52).
+    """
 
     def __init__(self, ann_file: str, pipeline: List, **kwargs) -> None:
         kwargs.setdefault('num_classes', MA52_NUM_ACTIONS)
