@@ -35,7 +35,9 @@ class HierarchicalClsHead(BaseHead):
         dropout_ratio (float): Defaults to 0.5.
         body_loss_weight (float): Defaults to 1.0.
         **kwargs: Other arguments of MMAction2's ``BaseHead`` (e.g.
-            ``loss_cls``, ``average_clips``).
+            ``loss_cls``; ``average_clips`` defaults to ``'prob'`` here,
+            the clips' probabilities averaged: ``None`` would leave one
+            score row per clip).
     """
 
     def __init__(self,
@@ -46,6 +48,11 @@ class HierarchicalClsHead(BaseHead):
                  dropout_ratio: float = 0.5,
                  body_loss_weight: float = 1.0,
                  **kwargs) -> None:
+        kwargs.setdefault('average_clips', 'prob')
+        if kwargs['average_clips'] not in ('prob', 'score'):
+            raise ValueError(f'{type(self).__name__} averages clips by '
+                             f"'prob' or 'score', got "
+                             f"{kwargs['average_clips']!r}")
         super().__init__(num_classes, in_channels, **kwargs)
         starts = list(group_starts)
         if starts[0] != 0 or starts != sorted(set(starts)) or \
@@ -66,9 +73,18 @@ class HierarchicalClsHead(BaseHead):
         return pool_channels(x, self.channel_dim, self.in_channels,
                              type(self).__name__)
 
-    def forward(self, x: torch.Tensor, **kwargs) -> torch.Tensor:
-        """Action logits ``(N, num_classes)``."""
-        return self.fc_cls(self.dropout(self.pool(x)))
+    def forward(self,
+                x: torch.Tensor,
+                num_segs: int = None,
+                **kwargs) -> torch.Tensor:
+        """Action logits ``(N, num_classes)``. With ``num_segs`` (2D
+        recognizers such as TSM/TSN pass it: the backbone ran on
+        ``N * num_segs`` frames) the segments' features are averaged
+        first, MMAction2's average consensus."""
+        pooled = self.pool(x)
+        if num_segs:
+            pooled = pooled.reshape(-1, num_segs, pooled.shape[-1]).mean(1)
+        return self.fc_cls(self.dropout(pooled))
 
     def body_logits(self, action_logits: torch.Tensor) -> torch.Tensor:
         """``(N, num_groups)``: log-sum-exp of each group's logits."""

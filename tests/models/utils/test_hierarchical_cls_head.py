@@ -50,6 +50,11 @@ def test_losses_and_predictions_on_video_and_skeleton_layouts():
         assert torch.allclose(sample.pred_body_score.sum(), torch.tensor(1.))
     skeleton = HierarchicalClsHead(in_channels=8, channel_dim=2)
     assert skeleton(torch.randn(2, 2, 8, 5, 17)).shape == (2, 52)
+    # a 2D recognizer's N * num_segs frames: segment features averaged
+    frames = torch.randn(2 * 3, 8, 4, 4)
+    per_video = frames.mean((2, 3)).reshape(2, 3, 8).mean(1)
+    assert torch.allclose(
+        head(frames, num_segs=3), head.fc_cls(per_video), atol=1e-6)
 
 
 def test_bad_settings_and_inputs():
