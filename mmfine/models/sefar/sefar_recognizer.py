@@ -11,7 +11,7 @@ from torch import nn
 from mmaction.models import BaseRecognizer
 from mmaction.registry import MODELS
 from .adaptive_regulation import adaptive_regulation
-from .tube_token_mix import draw_token_mix, mix_targets
+from .tube_token_mix import draw_token_mix, mix_loss, mix_targets
 
 
 @MODELS.register_module()
@@ -34,7 +34,8 @@ class SeFARRecognizer(BaseRecognizer):
       zeroed channel-wise with ``strong_dropout`` (the authors'
       ``dropout2d`` on ``B, C, T, H, W``);
     * ``L_mix``: Tube TokenMix of the strong views, target and weight mixed
-      with the same ratio, ``mean(w_mix MSE(softmax(logits), p_mix))``;
+      with the same ratio, ``mean(w_mix MSE(logits, p_mix))`` on the raw
+      logits (``mix_loss``);
     * ``L = L_sup + xi (unsup_weight L_un + mix_weight L_mix)`` with
       ``xi = sin(pi / 2 (epoch + 1 - warmup) / (max_epochs - warmup))``.
 
@@ -236,9 +237,7 @@ class SeFARRecognizer(BaseRecognizer):
             self.backbone.num_patches, self.mix_alpha)
         mixed = self.cls_head(self.backbone(strong, token_mix=(masks, index)))
         target = mix_targets(teacher['probs'], index, lam)
-        loss_mix = (
-            F.mse_loss(mixed.softmax(-1), target, reduction='none').mean(1) *
-            mix_targets(weight, index, lam)).mean()
+        loss_mix = mix_loss(mixed, target, mix_targets(weight, index, lam))
         losses.update(
             loss_unsup=xi * self.unsup_weight * loss_un,
             loss_mix=xi * self.mix_weight * loss_mix)
