@@ -22,8 +22,20 @@ def with_body_labels(data_list: List[Dict]) -> List[Dict]:
     return data_list
 
 
+class MA52Labels:
+    """Mixin of the MA-52 datasets: 52 classes by default, and
+    ``body_label`` on every sample."""
+
+    def __init__(self, ann_file: str, pipeline: List, **kwargs) -> None:
+        kwargs.setdefault('num_classes', MA52_NUM_ACTIONS)
+        super().__init__(ann_file, pipeline, **kwargs)
+
+    def load_data_list(self) -> List[Dict]:
+        return with_body_labels(super().load_data_list())
+
+
 @DATASETS.register_module()
-class MicroActionVideoDataset(CheckedVideoDataset):
+class MicroActionVideoDataset(MA52Labels, CheckedVideoDataset):
     """MA-52 video lists: ``CheckedVideoDataset`` (labels checked against
     the 52 actions) with ``body_label``.
 
@@ -34,16 +46,9 @@ class MicroActionVideoDataset(CheckedVideoDataset):
             defaults to 52).
     """
 
-    def __init__(self, ann_file: str, pipeline: List, **kwargs) -> None:
-        kwargs.setdefault('num_classes', MA52_NUM_ACTIONS)
-        super().__init__(ann_file, pipeline, **kwargs)
-
-    def load_data_list(self) -> List[Dict]:
-        return with_body_labels(super().load_data_list())
-
 
 @DATASETS.register_module()
-class MicroActionPoseDataset(CheckedPoseDataset):
+class MicroActionPoseDataset(MA52Labels, CheckedPoseDataset):
     """MA-52 skeleton pickles: ``CheckedPoseDataset`` (labels checked
     against the 52 actions) with ``body_label``.
 
@@ -53,10 +58,3 @@ class MicroActionPoseDataset(CheckedPoseDataset):
         **kwargs: Other ``CheckedPoseDataset`` arguments (``num_classes``
             defaults to 52).
     """
-
-    def __init__(self, ann_file: str, pipeline: List, **kwargs) -> None:
-        kwargs.setdefault('num_classes', MA52_NUM_ACTIONS)
-        super().__init__(ann_file, pipeline, **kwargs)
-
-    def load_data_list(self) -> List[Dict]:
-        return with_body_labels(super().load_data_list())
