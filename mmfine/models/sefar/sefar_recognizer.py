@@ -56,6 +56,10 @@ class SeFARRecognizer(BaseRecognizer):
             Defaults to None.
         warmup_epochs (int): Supervised epochs before the unlabelled
             losses start. Defaults to 5.
+        warmup_iters (int, optional): The warm-up in iterations instead,
+            for iteration-based loops (``IterBasedTrainLoop`` counts one
+            epoch, so an epoch warm-up would never end): the ramp then
+            reads ``iter`` and ``max_iters``. Defaults to None (epochs).
         ema_momentum (float): ``momentum`` of the teacher's
             ``ExponentialMovingAverage`` (the student's share in each
             update). Defaults to 1e-4.
@@ -85,6 +89,7 @@ class SeFARRecognizer(BaseRecognizer):
                  cls_head: Dict,
                  data_preprocessor: Optional[Dict] = None,
                  warmup_epochs: int = 5,
+                 warmup_iters: Optional[int] = None,
                  ema_momentum: float = 1e-4,
                  num_teacher_predictions: int = 10,
                  weighting: str = 'adaptive',
@@ -111,7 +116,7 @@ class SeFARRecognizer(BaseRecognizer):
                              'predictions')
         self.teacher = ExponentialMovingAverage(
             self.student(), momentum=ema_momentum)
-        self.warmup_epochs = warmup_epochs
+        self.warmup_epochs, self.warmup_iters = warmup_epochs, warmup_iters
         self.num_teacher_predictions = num_teacher_predictions
         self.weighting, self.threshold = weighting, threshold
         self.sigma_scale, self.eps = sigma_scale, eps
@@ -142,16 +147,35 @@ class SeFARRecognizer(BaseRecognizer):
 
     # -- schedule ------------------------------------------------------------
     def ramp(self) -> float:
-        """``xi`` of Eq. 8 at the current epoch (0 during the warm-up);
-        the epoch comes from mmengine's message hub."""
+        """``xi`` of Eq. 8 at the loop's progress (0 during the warm-up):
+        ``sin(pi/2 (e + 1 - warmup) / (max - warmup))`` over epochs, or
+        over iterations with ``warmup_iters``; the progress comes from
+        mmengine's message hub.
+
+        Raises:
+            ValueError: An epoch warm-up as long as the whole training (an
+                iteration-based loop counts one epoch): the unlabelled
+                losses would never start.
+        """
         hub = MessageHub.get_current_instance()
-        epoch = hub.get_info('epoch') or 0
-        max_epochs = hub.get_info('max_epochs') or 1
-        if epoch < self.warmup_epochs:
+        if self.warmup_iters is not None:
+            step, total = hub.get_info('iter') or 0, hub.get_info('max_iters')
+            warmup = self.warmup_iters
+        else:
+            step, total = hub.get_info('epoch') or 0, hub.get_info(
+                'max_epochs')
+            warmup = self.warmup_epochs
+        if total is not None and warmup > 0 and total <= warmup:
+            unit = 'iterations' if self.warmup_iters is not None else 'epochs'
+            raise ValueError(
+                f'SeFAR: a warm-up of {warmup} {unit} in a training of '
+                f'{total} {unit}: the unlabelled losses would never start'
+                + ('' if self.warmup_iters is not None else
+                   '; under an iteration-based loop set warmup_iters'))
+        if step < warmup:
             return 0.0
-        span = max(max_epochs - self.warmup_epochs, 1)
-        return math.sin(math.pi / 2 * min(
-            (epoch + 1 - self.warmup_epochs) / span, 1.0))
+        span = max((total or 1) - warmup, 1)
+        return math.sin(math.pi / 2 * min((step + 1 - warmup) / span, 1.0))
 
     # -- teacher -------------------------------------------------------------
     @torch.no_grad()

@@ -115,3 +115,30 @@ def test_teacher_logits_modes():
     torch.testing.assert_close(det, again)
     assert not torch.allclose(heads[0], heads[1])
     torch.testing.assert_close(no_dropout, det.expand(3, 2, 4))
+
+
+def set_iter(iteration, max_iters, max_epochs=1):
+    hub = MessageHub.get_current_instance()
+    hub.update_info('iter', iteration)
+    hub.update_info('max_iters', max_iters)
+    hub.update_info('epoch', 0)  # an iteration-based loop's one epoch
+    hub.update_info('max_epochs', max_epochs)
+
+
+def test_ramp_over_iterations_with_warmup_iters():
+    model = recognizer(warmup_iters=10)
+    set_iter(5, 40)
+    assert model.ramp() == 0.0
+    set_iter(10, 40)
+    assert model.ramp() == pytest.approx(math.sin(math.pi / 2 * 1 / 30))
+    set_iter(39, 40)
+    assert model.ramp() == pytest.approx(1.0)
+
+
+def test_an_epoch_warmup_that_never_ends_is_an_error():
+    model = recognizer()  # warmup_epochs=1
+    set_iter(100, 1000)  # IterBasedTrainLoop: max_epochs 1
+    with pytest.raises(ValueError, match='set warmup_iters'):
+        model.ramp()
+    set_epoch(0)  # epoch-based with 4 epochs: fine
+    assert model.ramp() == 0.0
