@@ -12,7 +12,8 @@ num_classes = 6
 model = dict(
     backbone=dict(arch=dict(_delete_=True, embed_dims=64, depth=2,
                             num_heads=2),
-                  img_size=img_size, patch_size=8),
+                  img_size=img_size, patch_size=8,
+                  pretrained=False),  # a tiny ViT: from scratch on purpose
     cls_head=dict(num_classes=num_classes, in_channels=64, hidden_dims=64),
     warmup_epochs=10,  # the teacher starts from a student that has learnt
     ema_momentum=0.01)  # a short run: the teacher must follow the student

@@ -12,6 +12,9 @@ from mmaction.registry import MODELS
 from mmfine.structures.temporal_elements import (check_elements,
                                                  element_segments)
 
+#: the random-weights warning is given once per process
+_WARNED: List[bool] = []
+
 ARCHS = {  # name: embed_dims, depth, heads (ViT-S/16 and ViT-B/16)
     'small': (384, 12, 6),
     'base': (768, 12, 12),
@@ -140,9 +143,12 @@ class MultiGranularTimeSformer(BaseModule):
             ``embed_dims``. Defaults to 4.0.
         drop_path_rate (float): Stochastic depth rate of the last block,
             rising linearly from 0 in the first. Defaults to 0.0.
-        pretrained (str, optional): A local ImageNet ViT checkpoint (timm
-            or MMPretrain names), loaded by ``init_weights``. Defaults to
-            None.
+        pretrained (str | bool, optional): A local ImageNet ViT checkpoint
+            (timm or MMPretrain names), loaded by ``init_weights``; None
+            starts from random weights with a loud warning (once per
+            process) naming ``model.backbone.pretrained`` (the paper starts
+            from ImageNet weights); False starts from random weights on
+            purpose, without it. Defaults to None.
         init_cfg (dict, optional): Config to control the initialization.
             Defaults to None.
     """
@@ -201,6 +207,17 @@ class MultiGranularTimeSformer(BaseModule):
         if self.pretrained:
             from .vit_weights import load_vit_weights
             load_vit_weights(self, self.pretrained)
+        elif self.pretrained is None and not _WARNED:
+            _WARNED.append(True)
+            from mmengine.logging import print_log
+            print_log(
+                '!' * 72 + '\nMultiGranularTimeSformer starts from RANDOM '
+                'weights: SeFAR starts from ImageNet ViT weights. Set '
+                '`model.backbone.pretrained` to a local ViT checkpoint\n'
+                '(e.g. --cfg-options model.backbone.pretrained=vit_s16.pth),'
+                ' or to False to train from scratch on purpose.\n' + '!' * 72,
+                logger='current',
+                level=30)
 
     def _tokens(self, frames: torch.Tensor) -> torch.Tensor:
         """``(B, 3, T, H, W)`` -> patch tokens ``(B, T, N, D)``."""

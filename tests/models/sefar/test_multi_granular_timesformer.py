@@ -30,3 +30,22 @@ def test_elements_are_encoded_independently():
     a, b = net(x), net(y)
     torch.testing.assert_close(a[:, :2], b[:, :2])
     assert not torch.allclose(a[:, 2], b[:, 2])
+
+
+def test_random_weights_warn_once_unless_chosen(monkeypatch):
+    import mmengine.logging
+
+    import mmfine.models.sefar.multi_granular_timesformer as mgt
+    from mmfine.models import MultiGranularTimeSformer
+    from mmfine.testing import TINY_VIT
+    logged = []
+    monkeypatch.setattr(mmengine.logging, 'print_log',
+                        lambda msg, **kw: logged.append((msg, kw)))
+    mgt._WARNED.clear()
+    for pretrained in (False, None, None):
+        MultiGranularTimeSformer(
+            arch=TINY_VIT, img_size=16, patch_size=8,
+            pretrained=pretrained).init_weights()
+    warnings = [m for m, kw in logged if 'RANDOM weights' in m]
+    assert len(warnings) == 1 and 'model.backbone.pretrained' in warnings[0]
+    assert [kw['level'] for m, kw in logged if m in warnings] == [30]
