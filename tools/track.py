@@ -44,13 +44,7 @@ def parse_args(argv=None):
 def main(argv=None):
     args = parse_args(argv)
     quiet_library_output()
-    from mmfine.apis.skeleton_extraction import open_video
-    try:
-        fps = float(open_video(args.video).get_avg_fps())
-    except ValueError as error:
-        raise SystemExit(f'error: {error}')
-    overlay = MotionOverlayWriter(args.visualize, fps) \
-        if args.visualize else None
+    overlay = MotionOverlayWriter(args.visualize) if args.visualize else None
     # MediaPipe unsmoothed: smoothed landmarks lag behind the flow
     with build_pose_estimator(pose_backend_config(
             args, smooth=False)) as estimator:

@@ -17,6 +17,7 @@ from typing import Dict, List, Sequence
 
 import numpy as np
 
+from mmfine.datasets.score_table import read_score_table
 from mmfine.evaluation.functional import fisher_z_mean, relative_l2, srcc
 from mmfine.utils import load_config
 from .assessor_runs import train_and_test_assessor
@@ -38,9 +39,7 @@ def fold_files(data_root: str, num_folds: int) -> List[Dict[str, str]]:
 
 
 def _names(path: str) -> List[str]:
-    with open(path) as f:
-        rows = [line.split(',')[0].strip() for line in f if line.strip()]
-    return [r for r in rows if r.lower() != 'video']
+    return [video for video, _ in read_score_table(path, 'csv', 'score')]
 
 
 def check_folds(folds: List[Dict[str, str]]) -> None:

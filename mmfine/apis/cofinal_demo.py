@@ -14,8 +14,9 @@ from typing import Sequence
 
 import numpy as np
 
+from mmfine.datasets.score_table import write_score_table
 from mmfine.datasets.synthetic_quality_skeleton import SCORE_RANGE
-from mmfine.utils import REPO_ROOT, atomic_write_bytes
+from mmfine.utils import REPO_ROOT
 from .assessor_runs import train_and_test_assessor
 from .demo_result import DemoResult
 
@@ -51,10 +52,9 @@ def ensure_data(num_train: int = 400, num_test: int = 100) -> None:
             progress=False)
         if result.failed:
             raise RuntimeError(result.summary())
-        lines = ['video,score'
-                 ] + [f"{r['frame_dir']},{r['score']:.4f}" for r in routines]
-        atomic_write_bytes(('\n'.join(lines) + '\n').encode(),
-                           osp.join(DATA, f'{split}.csv'))
+        write_score_table(
+            osp.join(DATA, f'{split}.csv'),
+            [(r['frame_dir'], r['score']) for r in routines])
 
 
 def slug(name: str) -> str:

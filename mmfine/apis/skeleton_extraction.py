@@ -134,9 +134,7 @@ def is_finished(work_dir: str, name: str) -> bool:
     from mmfine.utils import safe_load_pickle
     try:
         ann = safe_load_pickle(result_file(work_dir, name))
-    except (OSError, EOFError, ValueError):
-        return False
-    except Exception:  # a truncated or foreign pickle
+    except Exception:  # missing, truncated or foreign
         return False
     return isinstance(ann, dict) and all(k in ann for k in ANNOTATION_KEYS)
 
@@ -270,8 +268,10 @@ def merge_skeletons(splits: Dict[str, Sequence[VideoItem]],
             if item.name not in annotations:
                 if not is_finished(work_dir, item.name):
                     failed = feature_file(work_dir, item.name, '.failed')
-                    reason = open(failed).read() if osp.exists(failed) \
-                        else 'not extracted'
+                    reason = 'not extracted'
+                    if osp.exists(failed):
+                        with open(failed) as f:
+                            reason = f.read()
                     missing.append((item.name, reason))
                     continue
                 ann = safe_load_pickle(result_file(work_dir, item.name))

@@ -42,9 +42,7 @@ def run_tracker_demo(work_dir: str) -> DemoResult:
 
     with build_pose_estimator(dict(type='MediaPipePose',
                                    smooth=False)) as estimator:
-        from mmfine.apis.skeleton_extraction import open_video
-        overlay = MotionOverlayWriter(overlay_path,
-                                      open_video(video).get_avg_fps())
+        overlay = MotionOverlayWriter(overlay_path)
 
         def on_frame(tracked):
             overlay(tracked)

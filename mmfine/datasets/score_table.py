@@ -1,5 +1,5 @@
 """Score label files of AQA datasets: Rhythmic Gymnastics, Fis-V, CSV."""
-from typing import Dict, List, Tuple
+from typing import Dict, Iterable, List, Tuple
 
 #: label format -> its columns in file order (the first names the video)
 LABEL_FORMATS: Dict[str, Tuple[str, ...]] = dict(
@@ -61,3 +61,11 @@ def read_score_table(path: str, label_format: str,
                              f'{fields[score_at]!r} is not a number') from None
         table.append((fields[0], score))
     return table
+
+
+def write_score_table(path: str, rows: Iterable[Tuple[str, float]]) -> None:
+    """Write ``(video, score)`` rows as the ``csv`` format with its header
+    (``video,score``, scores to 4 decimals), atomically."""
+    from mmfine.utils import atomic_write_bytes
+    lines = ['video,score'] + [f'{video},{score:.4f}' for video, score in rows]
+    atomic_write_bytes(('\n'.join(lines) + '\n').encode(), path)

@@ -26,6 +26,18 @@ def shared_dataset(name: str) -> str:
     return path
 
 
+def import_tool(path: str):
+    """The module of a script under ``tools/`` (e.g. ``'data/foo.py'``),
+    imported from its file so its ``main(argv)`` can be called."""
+    import importlib.util
+    full = osp.join(ROOT, 'tools', path)
+    name = osp.splitext(osp.basename(path))[0]
+    spec = importlib.util.spec_from_file_location(name, full)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run_python(code: str, timeout: int = 300, env: dict = None):
     """Run ``code`` in a fresh interpreter; return the CompletedProcess."""
     full_env = dict(os.environ, PYTHONWARNINGS='ignore')

@@ -60,7 +60,8 @@ class TrackedFrame(NamedTuple):
     """What the tracker saw in frame ``t`` (working resolution), for
     overlays: the RGB frame, the parts (``part_points``) and their region
     radius, the parts' flow ``(fx, fy)`` in image axes (zeros at t = 0),
-    the flow into this frame (None at t = 0) and the person mask."""
+    the flow into this frame (None at t = 0), the person mask and the
+    video's frame rate."""
     t: int
     frame: np.ndarray
     parts: dict
@@ -68,6 +69,7 @@ class TrackedFrame(NamedTuple):
     vectors: Dict[str, np.ndarray]
     flow: Optional[np.ndarray]
     mask: Optional[np.ndarray]
+    fps: float
 
 
 class MotionDescriptors(NamedTuple):
@@ -223,6 +225,6 @@ def track_micro_motion(path: str,
         if on_frame is not None:
             on_frame(
                 TrackedFrame(t, frame, parts, radius, vectors, field,
-                             poses.mask))
+                             poses.mask, fps))
         prev = (grey, parts, radius, poses.mask)
     return MotionDescriptors(descriptors, total, fps, tuple(size), seconds)

@@ -108,11 +108,11 @@ def body_part_figure(frame: np.ndarray, parts: Dict, radius: float):
 
 class MotionOverlayWriter:
     """Writes ``draw_motion_overlay`` of every ``TrackedFrame`` it is
-    called with to an mp4 video (an ``on_frame`` for
-    ``track_micro_motion``)."""
+    called with to an mp4 video at the tracked video's frame rate (an
+    ``on_frame`` for ``track_micro_motion``)."""
 
-    def __init__(self, path: str, fps: float) -> None:
-        self.path, self.fps, self.writer = path, fps, None
+    def __init__(self, path: str) -> None:
+        self.path, self.writer = path, None
 
     def __call__(self, tracked) -> None:
         import os
@@ -125,7 +125,7 @@ class MotionOverlayWriter:
             h, w = image.shape[:2]
             self.writer = cv2.VideoWriter(self.path,
                                           cv2.VideoWriter_fourcc(*'mp4v'),
-                                          self.fps, (w, h))
+                                          tracked.fps, (w, h))
             if not self.writer.isOpened():
                 raise OSError(f'OpenCV cannot write {self.path}')
         self.writer.write(image[..., ::-1])

@@ -2,12 +2,12 @@
 its left arm, whose arm parts move and whose legs stay still; the demo
 says which video it used and writes its files. Bad input to the tool."""
 import json
-import os.path as osp
 
 import numpy as np
 import pytest
 
 from mmfine.apis import tracker_demo
+from mmfine.testing import import_tool
 
 
 def test_generated_clip_when_no_real_video(tmp_path, monkeypatch):
@@ -39,13 +39,7 @@ def test_generated_clip_when_no_real_video(tmp_path, monkeypatch):
 
 
 def test_track_tool_bad_input(tmp_path):
-    import sys
-    sys.path.insert(0, osp.join(tracker_demo.__file__.rsplit('/mmfine/',
-                                                             1)[0], 'tools'))
-    try:
-        import track
-    finally:
-        sys.path.pop(0)
+    track = import_tool('track.py')
     (tmp_path / 'broken.mp4').write_bytes(b'not a video')
     with pytest.raises(SystemExit, match='cannot be read'):
         track.main([str(tmp_path / 'broken.mp4'), '--out',

@@ -10,17 +10,12 @@ import numpy as np
 import pytest
 
 from mmfine.apis import skeleton_extraction as se
-from mmfine.testing import ROOT, shared_dataset
+from mmfine.testing import ROOT, import_tool, shared_dataset
 from mmfine.utils import safe_load_pickle
 
 
 def tool():
-    sys.path.insert(0, f'{ROOT}/tools/data')
-    try:
-        import extract_skeletons
-    finally:
-        sys.path.pop(0)
-    return extract_skeletons
+    return import_tool('data/extract_skeletons.py')
 
 
 def test_one_name_for_two_videos_is_an_error():

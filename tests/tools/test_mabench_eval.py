@@ -2,22 +2,16 @@
 references as answers and a judge that gives full marks score 100; the
 outputs are written; without a judge only closed tasks are scored."""
 import json
-import sys
 
 import pytest
 
-from mmfine.testing import ROOT, shared_dataset
+from mmfine.testing import import_tool, shared_dataset
 
 pytestmark = pytest.mark.realdata
 
 
 def tool():
-    sys.path.insert(0, f'{ROOT}/tools/analysis')
-    try:
-        import mabench_eval
-    finally:
-        sys.path.pop(0)
-    return mabench_eval
+    return import_tool('analysis/mabench_eval.py')
 
 
 def test_full_marks_and_outputs(tmp_path, capsys):

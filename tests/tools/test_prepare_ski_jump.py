@@ -1,23 +1,17 @@
 """tools/data/prepare_ski_jump.py on the real release: pickle, features
 and fold lists that the ski-jump configs read."""
-import sys
-
 import numpy as np
 import pytest
 
 from mmfine.apis.aqa_cross_validation import check_folds, fold_files
-from mmfine.testing import ROOT, shared_dataset
+from mmfine.testing import import_tool, shared_dataset
 from mmfine.utils import safe_load_pickle
 
 pytestmark = pytest.mark.realdata
 
 
 def test_prepare_ski_jump(tmp_path):
-    sys.path.insert(0, f'{ROOT}/tools/data')
-    try:
-        import prepare_ski_jump
-    finally:
-        sys.path.pop(0)
+    prepare_ski_jump = import_tool('data/prepare_ski_jump.py')
     out = tmp_path / 'ski_jump'
     argv = ['--root', shared_dataset('ski_jump'), '--out-dir', str(out)]
     prepare_ski_jump.main(argv)

@@ -27,8 +27,9 @@ import os.path as osp
 from mmfine.apis.clip_features import (build_feature_extractor,
                                        extract_pose_features)
 from mmfine.datasets.converters import convert_ski_jump
-from mmfine.utils import (REPO_ROOT, atomic_write_bytes, dump_pickle_atomic,
-                          quiet_library_output, shared_data_dir)
+from mmfine.datasets.score_table import write_score_table
+from mmfine.utils import (REPO_ROOT, dump_pickle_atomic, quiet_library_output,
+                          shared_data_dir)
 
 ENCODER = osp.join(REPO_ROOT, 'configs', '_base_', 'models',
                    'kinematic_pose_encoder.py')
@@ -48,13 +49,6 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def write_score_list(path: str, annotations) -> None:
-    lines = ['video,score'] + [
-        f"{a['frame_dir']},{a['score']:g}" for a in annotations
-    ]
-    atomic_write_bytes(('\n'.join(lines) + '\n').encode(), path)
-
-
 def main(argv=None):
     args = parse_args(argv)
     quiet_library_output()
@@ -70,9 +64,9 @@ def main(argv=None):
         test = data['split'][f'fold{k}']
         train = [n for n in data['split']['all'] if n not in test]
         for split, names in (('train', train), ('test', test)):
-            write_score_list(
+            write_score_table(
                 osp.join(args.out_dir, f'fold{k}_{split}.csv'),
-                [by_name[n] for n in names])
+                [(n, by_name[n]['score']) for n in names])
     result = extract_pose_features(
         build_feature_extractor(ENCODER),
         data['annotations'],

@@ -108,6 +108,10 @@ class OpenAIJudge:
         self.timeout, self.max_retries = timeout, max_retries
         self.backoff, self.sleep = backoff, sleep
 
+    def reply(self, qid: str, prompt: str) -> str:
+        """The judge's reply to ``prompt`` (``qid`` is not sent)."""
+        return self(prompt)
+
     def __call__(self, prompt: str) -> str:
         body = json.dumps(
             dict(
@@ -165,7 +169,9 @@ class FileJudge:
             raise ValueError(f'{path}: expected {{qid: reply}} or JSON lines')
         self.path, self.replies = path, replies
 
-    def reply_for(self, qid: str) -> str:
+    def reply(self, qid: str, prompt: str) -> str:
+        """The stored reply for ``qid`` (it was asked elsewhere with the
+        same prompt)."""
         if qid not in self.replies:
             raise KeyError(f'{self.path} holds no judge reply for {qid}')
         return self.replies[qid]
@@ -218,8 +224,8 @@ def judge_open_answers(questions: Sequence,
         questions (Sequence[MABenchQuestion]): With reference answers.
         predictions (Mapping[str, str]): ``qid`` -> the model's answer (a
             missing one is judged as an empty answer).
-        judge: An ``OpenAIJudge`` (any callable prompt -> reply) or a
-            ``FileJudge``.
+        judge: An ``OpenAIJudge`` or a ``FileJudge`` (anything with
+            ``reply(qid, prompt) -> str``).
         cache_path (str, optional): JSON-lines cache of replies; replies
             found there are not asked again.
         progress (bool): Show a progress bar. Defaults to True.
@@ -236,8 +242,7 @@ def judge_open_answers(questions: Sequence,
         cached = cache.get(q.qid, prompt) if cache else None
         reply = cached
         if reply is None:
-            reply = judge.reply_for(q.qid) if isinstance(
-                judge, FileJudge) else judge(prompt)
+            reply = judge.reply(q.qid, prompt)
         try:
             scores.setdefault(q.task, []).append(parse_judge_scores(reply))
         except JudgeReplyError as error:
