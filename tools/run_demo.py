@@ -12,13 +12,19 @@ one summary table.
 * Tracker (``mmfine.apis.tracker_demo``): MA-Bench's micro-motion tracker
   on a real video (a generated one without the shared data): body-part
   descriptors, captions, overlay video.
+* Benchmarks (``mmfine.apis.benchmarks_demo``): MA-Bench scoring of
+  answer-blind reference answerers on the sample questions (open tasks
+  with a judge only), and motion transferability on generated videos:
+  the coarse head alone against the coarse/fine disentangled head.
 
 Each method prints its full table when it finishes; the summary at the end
 gives each method's headline figures and the paths of its plots.
 
-    python tools/run_demo.py [--methods finetec,sefar,cofinal,tracker]
+    python tools/run_demo.py
+        [--methods finetec,sefar,cofinal,tracker,benchmarks]
         [--work-dir DIR]
         [--seeds 0 1 2] [--epochs N] [--finetec-variant flick]
+        [--judge-url URL --judge-model gpt-4o | --judge-replies FILE]
 """
 import argparse
 import os
@@ -28,13 +34,14 @@ import time
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 # isort: split
+from mmfine.apis.benchmarks_demo import run_benchmarks_demo
 from mmfine.apis.cofinal_demo import run_cofinal_demo
 from mmfine.apis.finetec_demo import VARIANTS, run_finetec_demo
 from mmfine.apis.sefar_demo import run_sefar_demo
 from mmfine.apis.tracker_demo import run_tracker_demo
 from mmfine.utils import REPO_ROOT, quiet_library_output
 
-METHODS = ('finetec', 'sefar', 'cofinal', 'tracker')
+METHODS = ('finetec', 'sefar', 'cofinal', 'tracker', 'benchmarks')
 
 
 def parse_args():
@@ -52,8 +59,9 @@ def parse_args():
         type=int,
         nargs='+',
         default=[0],
-        help='FineTec and CoFInAl: train each model once per seed; their '
-        'tables give mean and spread (std) over them')
+        help='FineTec, CoFInAl and the transferability benchmark: train '
+        'each model once per seed; their tables give mean and spread (std) '
+        'over them')
     parser.add_argument(
         '--epochs', type=int, help='FineTec: override the configs\' epochs')
     parser.add_argument(
@@ -62,6 +70,14 @@ def parse_args():
         choices=sorted(VARIANTS),
         help='FineTec: the 12-class embedded data or its 16-class flick '
         'variant')
+    judge = parser.add_mutually_exclusive_group()
+    judge.add_argument(
+        '--judge-url',
+        help='MA-Bench: an OpenAI-compatible endpoint that judges the open '
+        'tasks ($OPENAI_API_KEY); without a judge they are skipped')
+    judge.add_argument(
+        '--judge-replies', help='MA-Bench: judge replies made elsewhere')
+    parser.add_argument('--judge-model', default='gpt-4o')
     args = parser.parse_args()
     args.methods = [m.strip() for m in args.methods.split(',') if m.strip()]
     unknown = sorted(set(args.methods) - set(METHODS))
@@ -69,6 +85,16 @@ def parse_args():
         parser.error(f"--methods takes {', '.join(METHODS)}; got "
                      f"{', '.join(unknown) or 'nothing'}")
     return args
+
+
+def make_judge(args):
+    """The MA-Bench judge the options name, or None."""
+    from mmfine.evaluation.mabench import FileJudge, OpenAIJudge
+    if args.judge_url:
+        return OpenAIJudge(args.judge_url, args.judge_model)
+    if args.judge_replies:
+        return FileJudge(args.judge_replies)
+    return None
 
 
 def summary(results) -> None:
@@ -109,6 +135,10 @@ def main():
             osp.join(args.work_dir, 'cofinal'), args.seeds),
         'tracker':
         lambda: run_tracker_demo(osp.join(args.work_dir, 'tracker')),
+        'benchmarks':
+        lambda: run_benchmarks_demo(
+            osp.join(args.work_dir, 'benchmarks'), args.seeds, make_judge(args)
+        ),
     }
     from rich.console import Console
     console = Console(width=200)

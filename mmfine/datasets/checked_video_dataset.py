@@ -20,6 +20,10 @@ class CheckedVideoDataset(VideoDataset):
       are there);
     * with ``labels='required'``, classes without any sample are listed in
       a warning (a labelled split that misses classes);
+    * videos the list names that are not there: ``missing='raise'`` stops
+      at once, naming them (not hours into training); ``'skip'`` leaves
+      them out and logs each; ``'ignore'`` does not look (remote storage,
+      or a list read without its videos);
     * a video that cannot be read or decoded: ``on_error='raise'`` stops
       with the file's name; ``'skip'`` (training only) logs the file and the
       reason and draws another sample. Test and validation always raise.
@@ -34,6 +38,8 @@ class CheckedVideoDataset(VideoDataset):
             ``'required'``.
         on_error (str): ``'raise'`` or ``'skip'``. Defaults to
             ``'raise'``.
+        missing (str): ``'raise'``, ``'skip'`` or ``'ignore'``. Defaults
+            to ``'raise'``.
         **kwargs: Other arguments of ``VideoDataset`` (``data_prefix``,
             ``test_mode``, ``delimiter``, ...).
     """
@@ -44,6 +50,7 @@ class CheckedVideoDataset(VideoDataset):
                  num_classes: int,
                  labels: str = 'required',
                  on_error: str = 'raise',
+                 missing: str = 'raise',
                  **kwargs) -> None:
         if labels not in ('required', 'optional'):
             raise ValueError(f"labels must be 'required' or 'optional', got "
@@ -51,21 +58,27 @@ class CheckedVideoDataset(VideoDataset):
         if on_error not in ('raise', 'skip'):
             raise ValueError(f"on_error must be 'raise' or 'skip', got "
                              f'{on_error!r}')
+        if missing not in ('raise', 'skip', 'ignore'):
+            raise ValueError(f"missing must be 'raise', 'skip' or 'ignore', "
+                             f'got {missing!r}')
         if not isinstance(num_classes, int) or num_classes < 1:
             raise ValueError(f'num_classes must be a positive int, got '
                              f'{num_classes!r}')
         self.labels, self.on_error = labels, on_error
+        self.missing = missing
         super().__init__(ann_file, pipeline, num_classes=num_classes, **kwargs)
 
-    def load_data_list(self) -> List[Dict]:
-        if not osp.exists(self.ann_file):
-            raise FileNotFoundError(f'video list {self.ann_file} not found')
-        data_list = []
-        for number, line in enumerate(list_from_file(self.ann_file), 1):
+    def read_list(self, path: str, num_classes: int) -> List[Dict]:
+        """``dict(filename, label)`` per line of the list ``path`` (labels
+        checked against ``num_classes``; file names as written)."""
+        if not osp.exists(path):
+            raise FileNotFoundError(f'video list {path} not found')
+        entries = []
+        for number, line in enumerate(list_from_file(path), 1):
             fields = line.strip().split(self.delimiter)
             if not fields[0]:
                 continue
-            where = f'{self.ann_file}:{number}'
+            where = f'{path}:{number}'
             if len(fields) > 2:
                 raise ValueError(f'{where}: expected "path label", got '
                                  f'{line.strip()!r}')
@@ -79,17 +92,43 @@ class CheckedVideoDataset(VideoDataset):
                 except ValueError:
                     raise ValueError(f'{where}: label {fields[1]!r} is not an '
                                      'integer') from None
-                if not 0 <= label < self.num_classes:
+                if not 0 <= label < num_classes:
                     raise ValueError(
                         f'{where}: label {label} of {fields[0]} is not a '
-                        f'known class (0..{self.num_classes - 1})')
-            filename = fields[0]
-            if self.data_prefix['video'] is not None:
-                filename = osp.join(self.data_prefix['video'], filename)
-            data_list.append(dict(filename=filename, label=label))
+                        f'known class (0..{num_classes - 1})')
+            entries.append(dict(filename=fields[0], label=label))
+        return entries
+
+    def load_data_list(self) -> List[Dict]:
+        data_list = self.read_list(self.ann_file, self.num_classes)
+        if self.data_prefix['video'] is not None:
+            for info in data_list:
+                info['filename'] = osp.join(self.data_prefix['video'],
+                                            info['filename'])
+        data_list = self._check_videos_exist(data_list)
         if self.labels == 'required':
             self._warn_missing_classes(data_list)
         return data_list
+
+    def _check_videos_exist(self, data_list: List[Dict]) -> List[Dict]:
+        if self.missing == 'ignore':
+            return data_list
+        absent = [
+            d['filename'] for d in data_list
+            if '://' not in d['filename'] and not osp.exists(d['filename'])
+        ]
+        if absent and self.missing == 'raise':
+            raise FileNotFoundError(
+                f'{self.ann_file}: {len(absent)} of {len(data_list)} listed '
+                f'videos are missing, e.g. {absent[:3]} (missing=\'skip\' '
+                'leaves them out)')
+        for name in absent:
+            print_log(
+                f'{self.ann_file}: skipping the missing video {name}',
+                logger='current',
+                level=30)
+        absent = set(absent)
+        return [d for d in data_list if d['filename'] not in absent]
 
     def _warn_missing_classes(self, data_list: List[Dict]) -> None:
         missing = sorted(

@@ -11,8 +11,8 @@ CLASSES = ('moves right', 'moves left', 'moves down', 'moves up', 'grows',
            'shrinks')
 
 
-def _trajectory(label: int, frames: int, size: int,
-                rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
+def trajectory(label: int, frames: int, size: int,
+               rng: np.random.Generator) -> Tuple[np.ndarray, np.ndarray]:
     """Centre ``(frames, 2)`` (x, y) and half side ``(frames,)`` of the
     moving square."""
     t = np.linspace(0, 1, frames)
@@ -34,7 +34,7 @@ def _trajectory(label: int, frames: int, size: int,
 def render_video(label: int, frames: int, size: int,
                  rng: np.random.Generator) -> np.ndarray:
     """``(frames, size, size, 3)`` uint8 BGR frames of one sample."""
-    centre, half = _trajectory(label, frames, size, rng)
+    centre, half = trajectory(label, frames, size, rng)
     background = rng.integers(0, 90, (size, size, 3)).astype(np.uint8)
     background = cv2.GaussianBlur(background, (5, 5), 0)
     colour = tuple(int(c) for c in rng.integers(150, 256, 3))

@@ -53,18 +53,21 @@ def fake_annotations(cfg, path):
         pickle.dump(dict(annotations=annotations, split=split), f)
 
 
-def fake_videos(tmp_path, num_classes):
-    """Two tiny videos and a list naming them."""
+def fake_videos(tmp_path, num_classes, count=2):
+    """``count`` tiny videos and a list naming them (and a fine list of the
+    same videos, ``videos_fine.txt``, one fine class per video)."""
     from mmfine.datasets.synthetic_motion_videos import (render_video,
                                                          write_video)
     rng = np.random.default_rng(0)
     lines = []
-    for i in range(2):
+    for i in range(count):
         write_video(
             str(tmp_path / f'v{i}.mp4'), render_video(i % 4, 12, 32, rng))
         lines.append(f'v{i}.mp4 {i % num_classes}')
     path = tmp_path / 'videos.txt'
     path.write_text('\n'.join(lines) + '\n')
+    (tmp_path / 'videos_fine.txt').write_text(''.join(f'v{i}.mp4 {i}\n'
+                                                      for i in range(count)))
     return str(path)
 
 
@@ -75,7 +78,8 @@ SMALL = dict(
     TenCrop=dict(crop_size=32),
     MultiScaleCrop=dict(input_size=32),
     Resize=dict(scale=(-1, 32)))
-VIDEO_DATASETS = ('CheckedVideoDataset', 'MicroActionVideoDataset')
+VIDEO_DATASETS = ('CheckedVideoDataset', 'MicroActionVideoDataset',
+                  'MotionTransferDataset')
 
 
 def shrink_videos(node, ann, root):
@@ -84,6 +88,8 @@ def shrink_videos(node, ann, root):
     if isinstance(node, dict):
         if node.get('type') in VIDEO_DATASETS:
             node['ann_file'], node['data_prefix'] = ann, dict(video=root)
+            if node.get('fine_ann_file'):
+                node['fine_ann_file'] = osp.join(root, 'videos_fine.txt')
         if node.get('type') in SMALL:
             node.update(SMALL[node['type']])
             if node['type'] == 'Resize' and node.get('keep_ratio') is False:
@@ -97,12 +103,16 @@ def shrink_videos(node, ann, root):
 
 def fake_video_loaders(cfg, tmp_path):
     """Every loader on two fake 32x32 videos."""
-    ann = fake_videos(tmp_path, cfg.model.cls_head.num_classes)
+    num_classes = cfg.model.cls_head.num_classes
+    # a coarse/fine head needs a fine class in every coarse class
+    count = num_classes if 'num_fine_classes' in cfg.model.cls_head else 2
+    ann = fake_videos(tmp_path, num_classes, count)
     for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
         shrink_videos(cfg[loader], ann, str(tmp_path))
         cfg[loader].num_workers = 0
         cfg[loader].persistent_workers = False
-        cfg[loader].batch_size = 4 if loader == 'train_dataloader' else 1
+        cfg[loader].batch_size = max(4, count) \
+            if loader == 'train_dataloader' else 1  # one iteration
 
 
 def prepare_video_config(cfg, tmp_path):
@@ -161,9 +171,9 @@ def test_config_trains_and_tests_one_iteration(config, tmp_path, monkeypatch):
     assert 'mmfine' in cfg.custom_imports['imports']
     if cfg.model.type == 'SeFARRecognizer':
         prepare_video_config(cfg, tmp_path)
-    elif cfg.model.type == 'Recognizer2D':  # no ImageNet weights here
+    elif cfg.model.type in ('Recognizer2D', 'Recognizer3D'):
         fake_video_loaders(cfg, tmp_path)
-        cfg.model.backbone.pretrained = None
+        cfg.model.backbone.pretrained = None  # no ImageNet weights here
         cfg.model.backbone.pretrained2d = False
     elif cfg.model.type == 'FeatureAssessor':
         prepare_score_config(cfg, tmp_path)
@@ -201,5 +211,7 @@ def test_config_trains_and_tests_one_iteration(config, tmp_path, monkeypatch):
         assert -1 <= metrics['aqa/srcc'] <= 1 and metrics['aqa/rl2'] >= 0
     elif 'ma52/f1_mean' in metrics:
         assert 0 <= metrics['ma52/f1_mean'] <= 1
+    elif 'transfer/coarse_top1' in metrics:
+        assert 0 <= metrics['transfer/coarse_top1'] <= 100
     else:
         assert 0 <= metrics['acc/top1'] <= 1

@@ -16,9 +16,11 @@ def write_list(path, lines):
 def test_unknown_class_in_unlabeled_list_names_the_line(tmp_path):
     ann = write_list(tmp_path / 'u.txt', ['a.mp4', 'b.mp4 2', 'c.mp4 7'])
     with pytest.raises(ValueError, match=r'u.txt:3: label 7 .*not a known'):
-        CheckedVideoDataset(ann, [], num_classes=5, labels='optional')
+        CheckedVideoDataset(ann, [], num_classes=5, labels='optional',
+                            missing='ignore')
     ok = write_list(tmp_path / 'ok.txt', ['a.mp4', 'b.mp4 2'])
-    ds = CheckedVideoDataset(ok, [], num_classes=5, labels='optional')
+    ds = CheckedVideoDataset(ok, [], num_classes=5, labels='optional',
+                             missing='ignore')
     assert [d['label'] for d in ds] == [-1, 2]
 
 
@@ -26,7 +28,7 @@ def test_labeled_split_missing_classes_warns_with_the_list(tmp_path):
     ann = write_list(tmp_path / 'l.txt', ['a.mp4 0', 'b.mp4 2'])
     logger = MMLogger.get_current_instance()
     with mock.patch.object(logger, 'log') as log:
-        CheckedVideoDataset(ann, [], num_classes=4)
+        CheckedVideoDataset(ann, [], num_classes=4, missing='ignore')
     messages = ' '.join(str(c.args) for c in log.call_args_list)
     assert '[1, 3]' in messages and '2 of 4 classes' in messages
     with pytest.raises(ValueError, match='has no label'):

@@ -12,7 +12,8 @@ def test_unknown_method_is_refused_with_the_choices():
         [sys.executable, 'tools/run_demo.py', '--methods', 'finetec,cofinl'],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
-    assert ('--methods takes finetec, sefar, cofinal, tracker; got cofinl'
+    assert ('--methods takes finetec, sefar, cofinal, tracker, benchmarks; '
+            'got cofinl'
             in result.stderr)
 
 

@@ -21,13 +21,11 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 # isort: split
 from rich.console import Console
-from rich.table import Table
 
-from mmfine.evaluation.mabench import (CLOSED_TASKS, FileJudge, OpenAIJudge,
-                                       final_score, judge_open_answers,
-                                       load_mabench, score_closed)
-from mmfine.evaluation.mabench.report import (export_predictions,
-                                              results_figure, sub_scores)
+from mmfine.evaluation.mabench import FileJudge, OpenAIJudge, load_mabench
+from mmfine.evaluation.mabench.evaluation import (evaluate_answers,
+                                                  results_table)
+from mmfine.evaluation.mabench.report import export_predictions, results_figure
 from mmfine.utils import atomic_write_bytes
 
 
@@ -52,41 +50,23 @@ def main(argv=None):
             answers = json.load(f)
         if not isinstance(answers, dict):
             raise ValueError(f'{args.answers}: expected {{qid: answer}}')
-        closed = score_closed(questions, answers)
         judge = None
         if args.judge_url:
             judge = OpenAIJudge(args.judge_url, args.judge_model)
         elif args.judge_replies:
             judge = FileJudge(args.judge_replies)
-        open_levels = {} if judge is None else judge_open_answers(
-            questions, answers, judge,
-            args.cache or osp.join(args.out_dir, 'judge_cache.jsonl'))
+        results = evaluate_answers(
+            questions, answers, judge, args.cache
+            or osp.join(args.out_dir, 'judge_cache.jsonl'))
     except (OSError, ValueError, KeyError) as error:
         raise SystemExit(f'error: {error}')
-    table = Table(title=f'MA-Bench: {osp.basename(args.answers)}')
-    for column in ('task', 'questions', 'score'):
-        table.add_column(column, justify='left' if column == 'task' else
-                         'right')
-    counts = {}
-    for q in questions:
-        counts[q.task] = counts.get(q.task, 0) + 1
-    for task in CLOSED_TASKS:
-        if task in closed:
-            table.add_row(task, str(counts[task]), f'{closed[task]:.1f}%')
-    for task, levels in open_levels.items():
-        table.add_row(task, str(counts[task]), ' / '.join(
-            f'L{i + 1} {v:.2f}' for i, v in enumerate(levels)))
-    subs = sub_scores(closed, open_levels)
-    results = dict(closed=closed, open=open_levels, sub_scores=subs)
-    try:
-        results['final_score'] = final_score(closed, open_levels)
-        table.caption = f"final score {results['final_score']:.2f}"
-    except KeyError as missing:
-        table.caption = f'no final score: {missing}'
-    Console(width=100).print(table)
-    atomic_write_bytes(json.dumps(results, indent=1).encode(),
-                       osp.join(args.out_dir, 'results.json'))
-    results_figure(subs, osp.basename(args.answers)).savefig(
+    Console(width=100).print(
+        results_table(questions, results,
+                      f'MA-Bench: {osp.basename(args.answers)}'))
+    atomic_write_bytes(
+        json.dumps(results, indent=1).encode(),
+        osp.join(args.out_dir, 'results.json'))
+    results_figure(results['sub_scores'], osp.basename(args.answers)).savefig(
         osp.join(args.out_dir, 'scores.png'))
     export_predictions(questions, answers,
                        osp.join(args.out_dir, 'prediction.json'))

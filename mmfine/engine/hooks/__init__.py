@@ -1,5 +1,9 @@
+from .fine_to_coarse_hook import FineToCoarseHook
 from .progress_bar_hook import ProgressBarHook
 from .random_state_hook import RandomStateHook
 from .semi_supervised_stats_hook import SemiSupervisedStatsHook
 
-__all__ = ['ProgressBarHook', 'RandomStateHook', 'SemiSupervisedStatsHook']
+__all__ = [
+    'FineToCoarseHook', 'ProgressBarHook', 'RandomStateHook',
+    'SemiSupervisedStatsHook'
+]

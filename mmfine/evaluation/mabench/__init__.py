@@ -9,8 +9,8 @@ from .scoring import final_score, score_closed
 
 __all__ = [
     'normalise_choice', 'normalise_yes_no', 'parse_options', 'CHOICE_TASKS',
-    'CLOSED_TASKS', 'OPEN_TASKS', 'TASKS', 'YES_NO_TASKS',
-    'MABenchQuestion', 'load_mabench', 'final_score', 'score_closed',
-    'FileJudge', 'JudgeCache', 'JudgeReplyError', 'OpenAIJudge',
-    'judge_open_answers', 'judge_prompt', 'parse_judge_scores'
+    'CLOSED_TASKS', 'OPEN_TASKS', 'TASKS', 'YES_NO_TASKS', 'MABenchQuestion',
+    'load_mabench', 'final_score', 'score_closed', 'FileJudge', 'JudgeCache',
+    'JudgeReplyError', 'OpenAIJudge', 'judge_open_answers', 'judge_prompt',
+    'parse_judge_scores'
 ]

@@ -29,9 +29,9 @@ def _named_options(text: str, options: Dict[str, str]) -> list:
     ]
 
 
-_LEAD = re.compile(r'^\s*(?:(?:the\s+)?(?:correct\s+)?(?:answer|option)'
-                   r'\s*(?:is|:)?\s*)?[\(\[]?([A-Z])(?:([\)\].:,])|\s|$)',
-                   re.I)
+_LEAD = re.compile(
+    r'^\s*(?:(?:the\s+)?(?:correct\s+)?(?:answer|option)'
+    r'\s*(?:is|:)?\s*)?[\(\[]?([A-Z])(?:([\)\].:,])|\s|$)', re.I)
 
 
 def normalise_choice(answer: str, question: str) -> Optional[str]:

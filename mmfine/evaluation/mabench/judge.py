@@ -22,8 +22,7 @@ class JudgeReplyError(ValueError):
     """A judge reply without three integer scores in [0, 5]."""
 
 
-def judge_prompt(task: str, question: str, reference: str,
-                 answer: str) -> str:
+def judge_prompt(task: str, question: str, reference: str, answer: str) -> str:
     """The paper's judge prompt for ``task`` with the question, the
     ground-truth answer and the model's answer, asking for JSON."""
     if task not in JUDGE_PROMPTS:
@@ -207,8 +206,10 @@ class JudgeCache:
     def put(self, qid: str, prompt: str, reply: str) -> None:
         self.replies[qid, self.key(prompt)] = reply
         with open(self.path, 'a') as f:
-            f.write(json.dumps(dict(qid=qid, prompt=self.key(prompt),
-                                    reply=reply)) + '\n')
+            f.write(
+                json.dumps(
+                    dict(qid=qid, prompt=self.key(prompt), reply=reply)) +
+                '\n')
             f.flush()
             os.fsync(f.fileno())
 

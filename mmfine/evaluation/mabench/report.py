@@ -23,11 +23,13 @@ def results_figure(subs: Mapping[str, float], title: str = ''):
     fig = Figure(figsize=(max(4, 0.6 * len(subs) + 1), 3.2), dpi=110)
     ax = fig.add_subplot(1, 1, 1)
     names = list(subs)
-    ax.bar(range(len(names)), [subs[n] for n in names],
-           color=['tab:blue' if n in CLOSED_TASKS else 'tab:orange'
-                  for n in names])
-    ax.set_xticks(range(len(names)), names, rotation=45, ha='right',
-                  fontsize=8)
+    ax.bar(
+        range(len(names)), [subs[n] for n in names],
+        color=[
+            'tab:blue' if n in CLOSED_TASKS else 'tab:orange' for n in names
+        ])
+    ax.set_xticks(
+        range(len(names)), names, rotation=45, ha='right', fontsize=8)
     ax.set_ylim(0, 100)
     ax.set_ylabel('score (0-100)')
     ax.grid(axis='y', alpha=0.3)
@@ -37,7 +39,8 @@ def results_figure(subs: Mapping[str, float], title: str = ''):
     return fig
 
 
-def export_predictions(questions: Sequence, predictions: Mapping[str, str],
+def export_predictions(questions: Sequence,
+                       predictions: Mapping[str, str],
                        path: Optional[str] = None) -> List[dict]:
     """The answers as a question list with ``prediction`` in place of the
     reference (``qid``, ``video``, ``task``, ``question``,
@@ -45,8 +48,12 @@ def export_predictions(questions: Sequence, predictions: Mapping[str, str],
     kit's own form was not available here; this one keeps every field a
     scorer needs to match the questions."""
     rows = [
-        dict(qid=q.qid, video=q.video, task=q.task, question=q.question,
-             prediction=predictions.get(q.qid, '')) for q in questions
+        dict(
+            qid=q.qid,
+            video=q.video,
+            task=q.task,
+            question=q.question,
+            prediction=predictions.get(q.qid, '')) for q in questions
     ]
     if path is not None:
         from mmfine.utils import atomic_write_bytes

@@ -7,8 +7,8 @@ from .answers import normalise_choice, normalise_yes_no
 from .questions import CHOICE_TASKS, CLOSED_TASKS, OPEN_TASKS
 
 
-def score_closed(questions: Sequence, predictions: Mapping[str, str]
-                 ) -> Dict[str, float]:
+def score_closed(questions: Sequence,
+                 predictions: Mapping[str, str]) -> Dict[str, float]:
     """Accuracy in % per closed task present in ``questions``.
 
     Args:

@@ -9,6 +9,7 @@ from mmaction.models.heads import BaseHead
 from mmaction.registry import MODELS
 from mmfine.evaluation.functional.micro_action import MA52_BODY_STARTS
 from .channel_pool import pool_channels
+from .class_groups import group_logsumexp
 
 
 @MODELS.register_module()
@@ -68,30 +69,19 @@ class HierarchicalClsHead(BaseHead):
         self.dropout = nn.Dropout(dropout_ratio)
         self.fc_cls = nn.Linear(in_channels, num_classes)
 
-    def pool(self, x: torch.Tensor) -> torch.Tensor:
-        """``(N, in_channels)``: the mean over every axis but N and C."""
-        return pool_channels(x, self.channel_dim, self.in_channels,
-                             type(self).__name__)
-
     def forward(self,
                 x: torch.Tensor,
                 num_segs: int = None,
                 **kwargs) -> torch.Tensor:
-        """Action logits ``(N, num_classes)``. With ``num_segs`` (2D
-        recognizers such as TSM/TSN pass it: the backbone ran on
-        ``N * num_segs`` frames) the segments' features are averaged
-        first, MMAction2's average consensus."""
-        pooled = self.pool(x)
-        if num_segs:
-            pooled = pooled.reshape(-1, num_segs, pooled.shape[-1]).mean(1)
+        """Action logits ``(N, num_classes)`` of the pooled backbone output
+        (``pool_channels``, segments averaged when ``num_segs`` is given)."""
+        pooled = pool_channels(x, self.channel_dim, self.in_channels,
+                               type(self).__name__, num_segs)
         return self.fc_cls(self.dropout(pooled))
 
     def body_logits(self, action_logits: torch.Tensor) -> torch.Tensor:
         """``(N, num_groups)``: log-sum-exp of each group's logits."""
-        return torch.stack([
-            action_logits[:, self.group_of == g].logsumexp(1)
-            for g in range(self.num_groups)
-        ], 1)
+        return group_logsumexp(action_logits, self.group_of, self.num_groups)
 
     def loss_by_feat(self, cls_scores: torch.Tensor,
                      data_samples) -> Dict[str, torch.Tensor]:

@@ -1,0 +1,24 @@
+"""Pooling fine-class logits into their coarse classes."""
+import torch
+
+
+def group_logsumexp(logits: torch.Tensor, group_of: torch.Tensor,
+                    num_groups: int) -> torch.Tensor:
+    """``(N, num_groups)``: the log-sum-exp of each group's logits, so that
+    ``softmax`` of the result is the summed softmax probability of each
+    group's classes (the coarse marginal of a fine prediction).
+
+    Args:
+        logits (Tensor): ``(N, num_fine)``.
+        group_of (Tensor): ``(num_fine,)`` long, the group of each fine
+            class; -1 leaves a class out (e.g. an output unit no class of
+            the training set uses).
+        num_groups (int): Groups; one without any class gets ``-inf``.
+    """
+    used = group_of >= 0
+    logits, group_of = logits[:, used], group_of[used]
+    peak = logits.max(1, keepdim=True).values.detach()
+    summed = logits.new_zeros(logits.shape[0],
+                              num_groups).index_add(1, group_of,
+                                                    (logits - peak).exp())
+    return summed.log() + peak

@@ -1,0 +1,109 @@
+"""Motion-transferability sets: coarse and fine lists joined per video,
+the fine-to-coarse hierarchy derived and checked, missing videos named;
+the generated benchmark keeps the sets' objects and backgrounds apart."""
+import numpy as np
+import pytest
+
+from mmfine.datasets import MotionTransferDataset
+from mmfine.datasets.synthetic_transfer_videos import (COARSE_CLASSES, SETS,
+                                                       fine_classes,
+                                                       make_transfer_videos,
+                                                       render_transfer_video)
+
+
+def write(path, lines):
+    path.write_text('\n'.join(lines) + '\n')
+    return str(path)
+
+
+def touch(root, names):
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b'')
+
+
+def dataset(tmp_path, coarse, fine, **kwargs):
+    return MotionTransferDataset(
+        write(tmp_path / 'c.txt', coarse), [],
+        num_classes=2,
+        fine_ann_file=write(tmp_path / 'f.txt', fine),
+        data_prefix=dict(video=str(tmp_path)),
+        **kwargs)
+
+
+def test_fine_labels_and_hierarchy_come_from_the_lists(tmp_path):
+    touch(tmp_path, ['up/a.mp4', 'up/b.mp4', 'down/c.mp4'])
+    data = dataset(tmp_path, ['up/a.mp4 0', 'up/b.mp4 0', 'down/c.mp4 1'],
+                   ['down/c.mp4 2', 'up/a.mp4 0', 'up/b.mp4 1'])
+    assert [(d['label'], d['fine_label']) for d in data] == [(0, 0), (0, 1),
+                                                             (1, 2)]
+    assert data.fine_to_coarse == [0, 0, 1]
+    assert data.num_fine_classes == 3
+    coarse_only = MotionTransferDataset(
+        str(tmp_path / 'c.txt'), [],
+        num_classes=2,
+        data_prefix=dict(video=str(tmp_path)))
+    assert [d['fine_label'] for d in coarse_only] == [-1, -1, -1]
+
+
+def test_inconsistent_lists_are_named(tmp_path):
+    touch(tmp_path, ['a.mp4', 'b.mp4', 'c.mp4'])
+    coarse = ['a.mp4 0', 'b.mp4 1', 'c.mp4 1']
+    with pytest.raises(
+            ValueError, match='fine class 0 is under coarse '
+            'classes 0 and 1'):
+        dataset(tmp_path, coarse, ['a.mp4 0', 'b.mp4 0', 'c.mp4 1'])
+    with pytest.raises(ValueError, match='c.mp4 is in .* but not in'):
+        dataset(tmp_path, coarse, ['a.mp4 0', 'b.mp4 1'])
+    with pytest.raises(ValueError, match=r'fine classes \[1\] have no video'):
+        dataset(tmp_path, coarse, ['a.mp4 0', 'b.mp4 2', 'c.mp4 2'])
+    with pytest.raises(ValueError, match='listed twice'):
+        dataset(tmp_path, coarse, ['a.mp4 0', 'b.mp4 1', 'c.mp4 1', 'a.mp4 0'])
+    with pytest.raises(ValueError, match=r'f.txt:2: label 3 .*0..2'):
+        dataset(
+            tmp_path,
+            coarse, ['a.mp4 0', 'b.mp4 3', 'c.mp4 1'],
+            num_fine_classes=3)
+    with pytest.raises(ValueError, match=r'c.txt:1: label 5'):
+        dataset(tmp_path, ['a.mp4 5'], ['a.mp4 0'])
+
+
+def test_missing_videos_are_named_or_skipped(tmp_path):
+    touch(tmp_path, ['a.mp4'])
+    lines = ['a.mp4 0', 'gone.mp4 1']
+    with pytest.raises(FileNotFoundError, match=r"1 of 2 .*gone.mp4"):
+        dataset(tmp_path, lines, ['a.mp4 0', 'gone.mp4 1'])
+    kept = MotionTransferDataset(
+        write(tmp_path / 'c.txt', lines), [],
+        num_classes=2,
+        data_prefix=dict(video=str(tmp_path)),
+        missing='skip')
+    assert [d['filename'] for d in kept] == [str(tmp_path / 'a.mp4')]
+
+
+def test_generated_sets_share_motions_not_objects_or_scenery(tmp_path):
+    make_transfer_videos(str(tmp_path), dict(train=2, val=1), frames=8)
+    for set_id in SETS:
+        for split, count in (('train', 2), ('val', 1)):
+            data = MotionTransferDataset(
+                str(tmp_path / f'{split}_set{set_id}_coarse.txt'), [],
+                num_classes=len(COARSE_CLASSES),
+                fine_ann_file=str(tmp_path / f'{split}_set{set_id}_fine.txt'),
+                data_prefix=dict(video=str(tmp_path)))
+            assert len(data) == count * len(fine_classes(set_id))
+            assert data.fine_to_coarse == [0, 0, 1, 1, 2, 2, 3, 3]
+            assert all(f'set{set_id}/' in d['filename'] for d in data)
+    assert not set(SETS[1]['objects']) & set(SETS[2]['objects'])
+    assert SETS[1]['background'] != SETS[2]['background']
+    # the same coarse motion in either set: the object travels the same way
+    for coarse, axis, sign in ((0, 0, 1), (1, 0, -1), (2, 1, 1), (3, 1, -1)):
+        for set_id in SETS:
+            video = render_transfer_video(set_id, 2 * coarse, 8, 32,
+                                          np.random.default_rng(0))
+            moving = np.abs(video.astype(int) - video[:1]).sum(3) > 150
+            first, last = [
+                np.argwhere(m).mean(0)
+                for m in (video[0].max(2) > 140, video[-1].max(2) > 140)
+            ]
+            assert moving.any()
+            assert sign * (last[1 - axis] - first[1 - axis]) > 5
