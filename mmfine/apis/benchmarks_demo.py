@@ -7,31 +7,40 @@ MA-Bench needs the sample questions of the shared data
 (``microaction/mabench_data_sample_100.json``); without them that part
 says so and is skipped. Its open tasks are scored only with a judge.
 """
+import json
 import os.path as osp
 from typing import Dict, Optional, Sequence
 
-from mmfine.datasets.synthetic_transfer_videos import make_transfer_videos
+from mmfine.datasets.synthetic_transfer_videos import (generator_settings,
+                                                       make_transfer_videos)
 from mmfine.utils import REPO_ROOT, shared_data_dir
 from .demo_result import DemoResult
 from .motion_transferability import run_transferability, transfer_table
 
 TRANSFER_DATA = osp.join(REPO_ROOT, 'data', 'transfer_videos')
 TRANSFER_METHODS = (
-    ('coarse head', 'configs/demo/coarse_r3d-tiny_1xb16-30e_transfer-'
+    ('coarse head', 'configs/demo/coarse_r3d-tiny_1xb16-20e_transfer-'
      'videos-set1.py'),
-    ('coarse/fine head', 'configs/demo/coarse-fine_r3d-tiny_1xb16-30e_'
+    ('coarse/fine head', 'configs/demo/coarse-fine_r3d-tiny_1xb16-20e_'
      'transfer-videos-set1.py'),
 )
+TRANSFER_SETTINGS = dict(
+    per_class=dict(train=16, val=10), frames=16, size=32, seed=0)
 MABENCH_SAMPLE = ('microaction', 'mabench_data_sample_100.json')
 
 
 def ensure_transfer_data() -> None:
-    """Generate the two sets of videos when missing."""
-    if osp.exists(osp.join(TRANSFER_DATA, 'val_set2_fine.txt')):
-        return
+    """Generate the two sets of videos when missing or made by other
+    settings (``settings.json``)."""
+    stamp = osp.join(TRANSFER_DATA, 'settings.json')
+    if osp.exists(stamp):
+        with open(stamp) as f:
+            if json.load(f) == json.loads(
+                    json.dumps(generator_settings(**TRANSFER_SETTINGS))):
+                return
     print('generating the videos: '
           f'{osp.relpath(TRANSFER_DATA, REPO_ROOT)}')
-    make_transfer_videos(TRANSFER_DATA)
+    make_transfer_videos(TRANSFER_DATA, **TRANSFER_SETTINGS)
 
 
 def mabench_reference(work_dir: str, judge=None) -> Dict:
@@ -94,11 +103,11 @@ def run_benchmarks_demo(work_dir: str,
     }
     plot = osp.join(work_dir, 'transferability.png')
     transfer_bars_figure(
-        summaries, 'generated videos: set 1 squares/discs on noise, set 2 '
-        'triangles/crosses on stripes').savefig(plot)
+        summaries, 'generated videos: set 1 squares/discs on stripes, set 2 '
+        'triangles/crosses on checkers').savefig(plot)
     table = transfer_table(
-        summaries, 'Motion transferability on generated videos, 4 coarse '
-        'motions, 8 fine classes per set')
+        summaries, 'Motion transferability on generated videos, 6 coarse '
+        'motions, 12 fine classes per set')
     headline = {}
     if 'skipped' in mabench:
         headline['MA-Bench'] = mabench['skipped']

@@ -34,6 +34,12 @@ def lists_on_set(node, set_id: int) -> int:
     ``set_id``'s lists (in place); returns how many lists it rewrote."""
     count = 0
     if isinstance(node, dict):
+        if 'ann_file' in node and node.get('type') != \
+                'MotionTransferDataset':
+            raise ValueError(
+                f"{node.get('type')} ({node['ann_file']}) would read the "
+                'same list in both directions: the runner swaps sets only '
+                'in MotionTransferDataset lists')
         if node.get('type') == 'MotionTransferDataset':
             for key in LIST_KEYS:
                 if node.get(key) is None:
@@ -88,7 +94,7 @@ def train_direction(config: str,
     and the training time."""
     from mmengine.runner import Runner
     base = load_config(config, cfg_options)
-    base.randomness = dict(seed=seed)
+    base.randomness = dict(base.get('randomness') or {}, seed=seed)
     cfg = quiet(set_config(base, set_id), work_dir)
     start = time.time()
     runner = Runner.from_cfg(cfg)
@@ -122,6 +128,9 @@ def summarise(runs: List[Dict]) -> Dict[str, Dict[str, float]]:
     """
     seeds = sorted({r['seed'] for r in runs})
     per_seed: Dict[str, List[float]] = {}
+    keys = [(r['set'], r['seed']) for r in runs]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f'runs repeat a (set, seed): {sorted(keys)}')
     for seed in seeds:
         directions = {r['set']: r for r in runs if r['seed'] == seed}
         if sorted(directions) != list(SETS):
@@ -187,16 +196,19 @@ def _cell(summary: Dict, key: str, digits: int = 1) -> str:
 def transfer_table(summaries: Dict[str, Dict], title: str):
     """A rich table, one row per method: coarse known (KC) and unknown
     (UC) accuracy, D_abs, D_rel, HM (averaged over the two directions,
-    mean ± std over seeds), fine known accuracy (FineMotion-K) and the
-    training time of one run."""
+    mean ± std over seeds), the HM of each training set (the paper's
+    Table 5), fine known accuracy (FineMotion-K) and the training time of
+    one run."""
     from rich.table import Table
     table = Table(
         title=title,
         caption='coarse top-1 in %, averaged over both directions (train '
-        'set 1 / test set 2 and back); ± std over seeds. FineMotion-U: '
-        'a closed-set head never learns the other set\'s fine classes')
+        'set 1 / test set 2 and back); ± std (population) over seeds. '
+        'FineMotion-U: n/a, a closed-set head never learns the other '
+        'set\'s fine classes')
     columns = (('known (KC)', 'known'), ('unknown (UC)', 'unknown'),
                ('D_abs', 'D_abs'), ('D_rel %', 'D_rel'), ('HM', 'HM'),
+               ('HM set 1', 'set1/HM'), ('HM set 2', 'set2/HM'),
                ('fine known', 'fine_known'), ('train / run', 'train_s'))
     table.add_column('method')
     for label, _ in columns:

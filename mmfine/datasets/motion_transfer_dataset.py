@@ -50,6 +50,11 @@ class MotionTransferDataset(CheckedVideoDataset):
                 info['fine_label'] = -1
             return data_list
         fine = self._fine_labels()
+        listed = {self._list_name(info['filename']) for info in data_list}
+        extra = sorted(set(fine) - listed)
+        if extra and self.missing != 'skip':  # skipped videos may be there
+            raise ValueError(f'{extra[:3]} are in {self.fine_ann_file} but '
+                             f'not in {self.ann_file} ({len(extra)} videos)')
         coarse_of: Dict[int, int] = {}
         for info in data_list:
             name = self._list_name(info['filename'])
@@ -75,7 +80,8 @@ class MotionTransferDataset(CheckedVideoDataset):
     def _list_name(self, filename: str) -> str:
         """The file name as the list writes it."""
         prefix = self.data_prefix['video']
-        return osp.relpath(filename, prefix) if prefix else filename
+        return osp.relpath(filename, prefix) if prefix else \
+            osp.normpath(filename)
 
     def _fine_labels(self) -> Dict[str, int]:
         entries = self.read_list(self.fine_ann_file, self.num_fine_classes
@@ -85,8 +91,9 @@ class MotionTransferDataset(CheckedVideoDataset):
                 (e['label'] for e in entries), default=-1)
         fine = {}
         for entry in entries:
-            if entry['filename'] in fine:
-                raise ValueError(f'{self.fine_ann_file}: '
-                                 f"{entry['filename']} is listed twice")
-            fine[entry['filename']] = entry['label']
+            name = osp.normpath(entry['filename'])
+            if name in fine:
+                raise ValueError(f'{self.fine_ann_file}: {name} is listed '
+                                 'twice')
+            fine[name] = entry['label']
         return fine

@@ -1,7 +1,15 @@
 """A generated motion-transferability benchmark in the Syn-TA layout
-(seed 003): the same coarse motions in two sets whose objects and
-backgrounds differ, so that accuracy on the other set measures how much a
-model learnt the motion rather than its context."""
+(seed 003): the same coarse motions in two sets whose objects, backgrounds
+and colours differ, so that accuracy on the other set measures how much a
+model learnt the motion rather than its context.
+
+Within a set the context is informative, as in real footage (a punching
+bag in the gym, a person in the ring): most videos of a fine class
+(``HUE_BIAS``) show its own hue, so a colour hints at the coarse class on
+the set a model trained on. The other set pairs the hues with other
+motions, which a model that learnt the colour instead of the motion gets
+wrong."""
+import json
 import os.path as osp
 from typing import Dict, List
 
@@ -11,11 +19,13 @@ import numpy as np
 from mmfine.utils import atomic_write_bytes
 from .synthetic_motion_videos import trajectory, write_video
 
-COARSE_CLASSES = ('moves right', 'moves left', 'moves down', 'moves up')
+COARSE_CLASSES = ('moves right', 'moves left', 'moves down', 'moves up',
+                  'grows', 'shrinks')
+HUE_BIAS = 0.85  # share of a fine class's videos in its own hue
 # each set's objects (its fine classes: object x coarse motion) and scenery
 SETS = {
-    1: dict(objects=('square', 'disc'), background='noise'),
-    2: dict(objects=('triangle', 'cross'), background='stripes'),
+    1: dict(objects=('square', 'disc'), background='stripes'),
+    2: dict(objects=('triangle', 'cross'), background='checker'),
 }
 
 
@@ -29,16 +39,18 @@ def fine_classes(set_id: int) -> List[str]:
 
 
 def _background(kind: str, size: int, rng: np.random.Generator) -> np.ndarray:
-    if kind == 'noise':  # dark blotches
-        noise = rng.integers(0, 90, (size, size, 3)).astype(np.uint8)
-        return cv2.GaussianBlur(noise, (5, 5), 0)
-    # stripes: a grating of random direction, period and two colours
+    """A static two-colour texture: an oriented grating (``'stripes'``) or
+    a rotated checkerboard (``'checker'``), of random scale and colours."""
     angle, period = rng.uniform(0, np.pi), rng.uniform(5, 10)
     y, x = np.mgrid[:size, :size]
-    phase = (x * np.cos(angle) + y * np.sin(angle)) / period * 2 * np.pi
+    u = x * np.cos(angle) + y * np.sin(angle)
+    if kind == 'stripes':
+        mix = (np.sin(u / period * 2 * np.pi) + 1) / 2
+    else:
+        v = -x * np.sin(angle) + y * np.cos(angle)
+        mix = ((np.floor(u / period * 2) + np.floor(v / period * 2)) % 2)
     low, high = rng.integers(20, 70, 3), rng.integers(70, 120, 3)
-    mix = (np.sin(phase)[..., None] + 1) / 2
-    return (low + (high - low) * mix).astype(np.uint8)
+    return (low + (high - low) * mix[..., None]).astype(np.uint8)
 
 
 def _draw(frame: np.ndarray, shape: str, x: float, y: float, h: float,
@@ -60,15 +72,28 @@ def _draw(frame: np.ndarray, shape: str, x: float, y: float, h: float,
                       (int(x + w), int(y + h)), colour, -1)
 
 
+def fine_hue(set_id: int, fine_id: int) -> float:
+    """The hue (OpenCV's 0-180) of a fine class: 12 bins, set 2 shifted by
+    half a turn (its coarse class c has set 1's hues of class c + 3)."""
+    return 15.0 * ((fine_id + 6 * (set_id - 1)) % 12)
+
+
 def render_transfer_video(set_id: int, fine_id: int, frames: int, size: int,
                           rng: np.random.Generator) -> np.ndarray:
     """``(frames, size, size, 3)`` uint8 BGR frames: the set's object of
-    ``fine_id`` making its coarse motion over the set's background."""
+    ``fine_id``, in the fine class's hue, making its coarse motion over the
+    set's background."""
     objects = SETS[set_id]['objects']
     coarse, shape = divmod(fine_id, len(objects))
     centre, half = trajectory(coarse, frames, size, rng)
+    half = 1.25 * half  # large enough for the shape to show at 32 x 32
     background = _background(SETS[set_id]['background'], size, rng)
-    colour = tuple(int(c) for c in rng.integers(150, 256, 3))
+    hue = fine_hue(set_id, fine_id) if rng.random() < HUE_BIAS else \
+        rng.uniform(0, 180)
+    hsv = np.uint8([[[(hue + rng.uniform(-4, 4)) % 180,
+                      rng.integers(170, 256),
+                      rng.integers(200, 256)]]])
+    colour = tuple(int(c) for c in cv2.cvtColor(hsv, cv2.COLOR_HSV2BGR)[0, 0])
     video = np.empty((frames, size, size, 3), np.uint8)
     for i in range(frames):
         frame = background.copy()
@@ -78,15 +103,33 @@ def render_transfer_video(set_id: int, fine_id: int, frames: int, size: int,
     return video
 
 
+def generator_settings(per_class: Dict[str, int], frames: int, size: int,
+                       seed: int) -> dict:
+    """Everything the generated videos depend on (``settings.json`` beside
+    the lists, so stale data is noticed)."""
+    return dict(
+        per_class=per_class,
+        frames=frames,
+        size=size,
+        seed=seed,
+        coarse_classes=list(COARSE_CLASSES),
+        hue_bias=HUE_BIAS,
+        sets={
+            str(k): v
+            for k, v in SETS.items()
+        },
+        version=1)
+
+
 def make_transfer_videos(root: str,
                          per_class: Dict[str, int] = None,
                          frames: int = 16,
                          size: int = 32,
                          seed: int = 0) -> None:
-    """Write ``root/set<k>/<fine class>/<split>_<i>.mp4`` and the Syn-TA
+    """Write ``root/set<k>/<fine class>/<split>_<i>.mp4``, the Syn-TA
     lists ``root/<split>_set<k>_{coarse,fine}.txt`` (paths relative to
-    ``root``) for both sets."""
-    per_class = per_class or dict(train=24, val=10)
+    ``root``) for both sets, and ``root/settings.json`` last."""
+    per_class = per_class or dict(train=16, val=10)
     rng = np.random.default_rng(seed)
     for set_id in SETS:
         names = fine_classes(set_id)
@@ -108,3 +151,6 @@ def make_transfer_videos(root: str,
                 atomic_write_bytes(
                     ('\n'.join(lines) + '\n').encode(),
                     osp.join(root, f'{split}_set{set_id}_{level}.txt'))
+    atomic_write_bytes(
+        json.dumps(generator_settings(per_class, frames, size, seed)).encode(),
+        osp.join(root, 'settings.json'))

@@ -157,3 +157,26 @@ def tiny_timesformer(**kwargs):
     torch.manual_seed(0)
     return MultiGranularTimeSformer(
         arch=TINY_VIT, img_size=16, patch_size=8, **kwargs)
+
+
+def tiny_transfer_options(data_dir: str) -> dict:
+    """``cfg_options`` that point a demo transferability config at the
+    generated videos in ``data_dir`` (set 1's lists) and train one epoch
+    in the main process."""
+    options = {
+        'train_cfg.max_epochs': 1,
+        'train_cfg.val_interval': 1,
+        'default_hooks.checkpoint.interval': 1,
+    }
+    for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
+        split = 'train' if loader == 'train_dataloader' else 'val'
+        options.update({
+            f'{loader}.dataset.ann_file':
+            f'{data_dir}/{split}_set1_coarse.txt',
+            f'{loader}.dataset.fine_ann_file':
+            f'{data_dir}/{split}_set1_fine.txt',
+            f'{loader}.dataset.data_prefix': dict(video=data_dir),
+            f'{loader}.num_workers': 0,
+            f'{loader}.persistent_workers': False,
+        })
+    return options

@@ -2,16 +2,19 @@
 k's training and validation lists and is tested on set k (known) and the
 other set (unknown); figures are averaged per direction as the paper does;
 the whole loop runs on generated videos."""
+import os.path as osp
+
 import pytest
 from mmengine.config import Config
 
+from mmfine.apis import motion_transferability as transferability
 from mmfine.apis.motion_transferability import (lists_on_set,
                                                 run_transferability,
                                                 set_config, summarise)
 from mmfine.datasets.synthetic_transfer_videos import make_transfer_videos
-from mmfine.testing import ROOT
+from mmfine.testing import ROOT, tiny_transfer_options
 
-CONFIG = f'{ROOT}/configs/demo/coarse-fine_r3d-tiny_1xb16-30e_transfer-' \
+CONFIG = f'{ROOT}/configs/demo/coarse-fine_r3d-tiny_1xb16-20e_transfer-' \
     'videos-set1.py'
 
 
@@ -43,6 +46,19 @@ def test_lists_outside_the_naming_are_refused():
     node = dict(type='MotionTransferDataset', ann_file='data/train.txt')
     with pytest.raises(ValueError, match='_set<1|2>_'):
         lists_on_set(node, 2)
+    other = dict(
+        type='ConcatDataset',
+        datasets=[
+            dict(
+                type='MotionTransferDataset',
+                ann_file='a/train_set1_coarse.txt'),
+            dict(type='VideoDataset', ann_file='a/extra.txt')
+        ])
+    with pytest.raises(
+            ValueError,
+            match=r'VideoDataset \(a/extra.txt\) '
+            'would read the same list'):
+        lists_on_set(other, 2)
     with pytest.raises(ValueError, match='no MotionTransferDataset'):
         set_config(
             Config(
@@ -52,7 +68,13 @@ def test_lists_outside_the_naming_are_refused():
 
 def test_summary_averages_each_directions_metrics():
     runs = [
-        dict(set=1, seed=0, known=90.0, unknown=60.0, train_s=10.0),
+        dict(
+            set=1,
+            seed=0,
+            known=90.0,
+            unknown=60.0,
+            train_s=10.0,
+            fine_known=50.0),
         dict(set=2, seed=0, known=80.0, unknown=40.0, train_s=20.0),
         dict(set=1, seed=1, known=100.0, unknown=50.0, train_s=10.0),
         dict(set=2, seed=1, known=70.0, unknown=70.0, train_s=20.0),
@@ -70,27 +92,33 @@ def test_summary_averages_each_directions_metrics():
     assert 'fine_known' not in summary
     with pytest.raises(ValueError, match=r'seed 1: runs of sets \[1\]'):
         summarise(runs[:3])
+    with pytest.raises(ValueError, match='repeat a'):
+        summarise(runs + runs[:1])
 
 
-def test_both_directions_train_and_test_on_generated_videos(tmp_path):
+def test_both_directions_train_and_test_on_generated_videos(
+        tmp_path, monkeypatch):
     data = tmp_path / 'videos'
     make_transfer_videos(str(data), dict(train=2, val=1), frames=16)
-    options = {
-        'train_cfg.max_epochs': 1,
-        'train_cfg.val_interval': 1,
-        'default_hooks.checkpoint.interval': 1,
-    }
-    for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
-        split = 'train' if loader == 'train_dataloader' else 'val'
-        options.update({
-            f'{loader}.dataset.ann_file': f'{data}/{split}_set1_coarse.txt',
-            f'{loader}.dataset.fine_ann_file': f'{data}/{split}_set1_fine.txt',
-            f'{loader}.dataset.data_prefix': dict(video=str(data)),
-            f'{loader}.num_workers': 0,
-            f'{loader}.persistent_workers': False,
-        })
-    result = run_transferability(CONFIG, str(tmp_path / 'work'), [0], options)
+    tested = []
+    real = transferability.checkpoint_metrics
+
+    def recording(cfg, checkpoint):
+        tested.append((checkpoint, cfg.test_dataloader.dataset.ann_file,
+                       cfg.train_dataloader.dataset.ann_file))
+        return real(cfg, checkpoint)
+
+    monkeypatch.setattr(transferability, 'checkpoint_metrics', recording)
+    result = run_transferability(CONFIG, str(tmp_path / 'work'), [0],
+                                 tiny_transfer_options(str(data)))
     assert [(r['set'], r['seed']) for r in result['runs']] == [(1, 0), (2, 0)]
+    # each direction's checkpoint is tested on its own set, then the other
+    assert [(osp.basename(t), osp.basename(train)) for _, t, train in tested
+            ] == [('val_set1_coarse.txt', 'train_set1_coarse.txt'),
+                  ('val_set2_coarse.txt', 'train_set1_coarse.txt'),
+                  ('val_set2_coarse.txt', 'train_set2_coarse.txt'),
+                  ('val_set1_coarse.txt', 'train_set2_coarse.txt')]
+    assert 'set1_seed0' in tested[0][0] and 'set2_seed0' in tested[2][0]
     for run in result['runs']:
         assert 0 <= run['known'] <= 100 and 0 <= run['unknown'] <= 100
         assert 0 <= run['fine_known'] <= 100

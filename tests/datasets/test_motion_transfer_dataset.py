@@ -39,6 +39,10 @@ def test_fine_labels_and_hierarchy_come_from_the_lists(tmp_path):
                                                              (1, 2)]
     assert data.fine_to_coarse == [0, 0, 1]
     assert data.num_fine_classes == 3
+    # the same file written another way in the fine list
+    same = dataset(tmp_path, ['up/a.mp4 0', 'up/b.mp4 0', 'down/c.mp4 1'],
+                   ['./down/c.mp4 2', 'up//a.mp4 0', 'up/b.mp4 1'])
+    assert [d['fine_label'] for d in same] == [0, 1, 2]
     coarse_only = MotionTransferDataset(
         str(tmp_path / 'c.txt'), [],
         num_classes=2,
@@ -57,6 +61,11 @@ def test_inconsistent_lists_are_named(tmp_path):
         dataset(tmp_path, coarse, ['a.mp4 0', 'b.mp4 1'])
     with pytest.raises(ValueError, match=r'fine classes \[1\] have no video'):
         dataset(tmp_path, coarse, ['a.mp4 0', 'b.mp4 2', 'c.mp4 2'])
+    with pytest.raises(
+            ValueError, match=r"\['b.mp4'\] are in .*f.txt but "
+            'not in'):
+        dataset(tmp_path, ['a.mp4 0', 'c.mp4 1'],
+                ['a.mp4 0', 'b.mp4 1', 'c.mp4 1'])
     with pytest.raises(ValueError, match='listed twice'):
         dataset(tmp_path, coarse, ['a.mp4 0', 'b.mp4 1', 'c.mp4 1', 'a.mp4 0'])
     with pytest.raises(ValueError, match=r'f.txt:2: label 3 .*0..2'):
@@ -91,7 +100,7 @@ def test_generated_sets_share_motions_not_objects_or_scenery(tmp_path):
                 fine_ann_file=str(tmp_path / f'{split}_set{set_id}_fine.txt'),
                 data_prefix=dict(video=str(tmp_path)))
             assert len(data) == count * len(fine_classes(set_id))
-            assert data.fine_to_coarse == [0, 0, 1, 1, 2, 2, 3, 3]
+            assert data.fine_to_coarse == [c for c in range(6) for _ in '12']
             assert all(f'set{set_id}/' in d['filename'] for d in data)
     assert not set(SETS[1]['objects']) & set(SETS[2]['objects'])
     assert SETS[1]['background'] != SETS[2]['background']

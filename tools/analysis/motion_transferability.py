@@ -49,6 +49,8 @@ def method_name(config: str) -> str:
 
 def main(argv=None):
     args = parse_args(argv)
+    if len(set(args.configs)) != len(args.configs):
+        raise SystemExit('error: a config is named twice')
     quiet_library_output()
     names = [method_name(c) for c in args.configs]
     if len(set(names)) != len(names):

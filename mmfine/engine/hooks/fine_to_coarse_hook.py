@@ -9,6 +9,12 @@ def innermost_dataset(dataset):
     """The dataset inside wrappers such as ``RepeatDataset``."""
     while hasattr(dataset, 'dataset'):
         dataset = dataset.dataset
+    if hasattr(dataset, 'datasets'):
+        raise ValueError(
+            f'FineToCoarseHook reads one training set; got a '
+            f'{type(dataset).__name__} of {len(dataset.datasets)}: train '
+            'the coarse/fine head on one set, or give the head '
+            'fine_to_coarse in the config')
     return dataset
 
 

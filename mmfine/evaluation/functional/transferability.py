@@ -8,7 +8,8 @@ def transfer_metrics(known: float, unknown: float) -> Dict[str, float]:
 
     * ``D_abs = K - U``, the drop in points;
     * ``D_rel = (K - U) / K * 100``, the drop relative to the known
-      accuracy (our definition: the paper's body was not available);
+      accuracy (our definition: the paper's body was not available; NaN
+      when K is 0);
     * ``HM = 2 K U / (K + U)``, the harmonic mean (0 when both are 0).
     """
     for name, value in (('known', known), ('unknown', unknown)):
@@ -20,5 +21,5 @@ def transfer_metrics(known: float, unknown: float) -> Dict[str, float]:
         known=k,
         unknown=u,
         D_abs=k - u,
-        D_rel=(k - u) / k * 100 if k > 0 else 0.0,
+        D_rel=(k - u) / k * 100 if k > 0 else float('nan'),
         HM=2 * k * u / (k + u) if k + u > 0 else 0.0)

@@ -27,7 +27,11 @@ def score_closed(questions: Sequence,
             got = normalise_choice(raw, q.question)
             ok = got is not None and got == q.answer.strip().upper()
         else:
-            ok = normalise_yes_no(raw) == normalise_yes_no(q.answer)
+            reference = normalise_yes_no(q.answer)
+            if reference is None:
+                raise ValueError(f'{q.qid}: reference answer {q.answer!r} '
+                                 'is not yes or no')
+            ok = normalise_yes_no(raw) == reference
         right[q.task] = right.get(q.task, 0) + int(ok)
         total[q.task] = total.get(q.task, 0) + 1
     return {t: 100.0 * right[t] / total[t] for t in CLOSED_TASKS if t in total}

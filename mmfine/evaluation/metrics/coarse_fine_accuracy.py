@@ -43,6 +43,8 @@ class CoarseFineAccuracy(BaseMetric):
                     fine_gt=sample.get('fine_label', -1)))
 
     def compute_metrics(self, results) -> Dict[str, float]:
+        if not results:
+            raise ValueError('CoarseFineAccuracy got no samples')
         metrics = dict(coarse_top1=100.0 *
                        np.mean([r['coarse'] == r['gt'] for r in results]))
         if self.fine and all(r['fine'] is not None and r['fine_gt'] >= 0

@@ -123,6 +123,11 @@ class CoarseFineHead(BaseHead):
                     "with PackActionInputs(meta_keys=(..., 'fine_label'))")
             fine_labels.append(int(sample.fine_label))
         target = torch.tensor(fine_labels, device=fine.device)
+        if (target < 0).any():
+            raise ValueError(
+                f'{type(self).__name__} trains on fine labels, and some '
+                'samples have none (-1): give the dataset its fine list '
+                '(MotionTransferDataset fine_ann_file)')
         coarse_labels = torch.stack([s.gt_label for s in data_samples
                                      ]).to(fine.device).reshape(-1)
         known = (target >= 0) & (target < self.num_fine_classes)

@@ -22,6 +22,7 @@ def test_the_head_gets_the_lists_hierarchy_through_wrappers():
     assert head.fine_to_coarse.tolist() == [1, 0, 1, -1, -1]
     # resumed with the same hierarchy: accepted as it is
     FineToCoarseHook().before_train(runner_with(inner, head))
+    assert head.fine_to_coarse.tolist() == [1, 0, 1, -1, -1]
 
 
 def test_a_contradicting_or_missing_hierarchy_is_an_error():
@@ -32,3 +33,7 @@ def test_a_contradicting_or_missing_hierarchy_is_an_error():
     with pytest.raises(ValueError, match='MotionTransferDataset'):
         FineToCoarseHook().before_train(
             runner_with(SimpleNamespace(), CoarseFineHead(2, 4, 5)))
+    concat = SimpleNamespace(datasets=[SimpleNamespace(), SimpleNamespace()])
+    with pytest.raises(ValueError, match='ConcatDataset|of 2'):
+        FineToCoarseHook().before_train(
+            runner_with(concat, CoarseFineHead(2, 4, 5)))

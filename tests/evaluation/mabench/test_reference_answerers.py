@@ -34,7 +34,9 @@ def questions():
 def test_majority_answers_score_the_label_prior():
     answers = majority_answers(questions())
     assert answers['c3'] == 'B' and answers['y2'] == 'No'
-    assert answers['o2'] == 'The head nods.'  # first of a tie
+    # open tasks: another question's answer, never the question's own
+    assert answers['o1'] == 'A hand waves.'
+    assert answers['o2'] == 'The head nods.'
     results = evaluate_answers(questions(), answers, progress=False)
     assert results['closed'] == pytest.approx(dict(CMAR=200 / 3, MAS=200 / 3))
     assert results['open'] == {}
@@ -50,7 +52,8 @@ def test_random_answers_are_valid_guesses_and_seeded():
     assert first == again
     assert {first[q] for q in ('c1', 'c2', 'c3')} <= set('ABC')
     assert {first[q] for q in ('y1', 'y2', 'y3')} <= {'yes', 'no'}
-    assert first['o1'] in ('The head nods.', 'A hand waves.')
+    assert {random_answers(qs, s)['o1']
+            for s in range(20)} == {'A hand waves.'}
     draws = Counter(random_answers(qs, s)['c1'] for s in range(300))
     assert set(draws) == set('ABC') and min(draws.values()) > 60
     bad = [MABenchQuestion('c9', 'FMAR', 'v', 'Pick one.', 'A')]
@@ -63,15 +66,15 @@ def test_a_judge_scores_the_open_tasks(tmp_path):
     replies.write_text(
         json.dumps({
             qid: json.dumps(dict(L1_score=a, L2_score=b, L3_score=c))
-            for qid, (a, b, c) in (('o1', (5, 4, 3)), ('o2', (1, 2, 3)))
+            for qid, (a, b, c) in (('o1', (5, 4, 3)), ('o2', (1, 0, 2)))
         }))
     results = evaluate_answers(
         questions(),
         majority_answers(questions()),
         FileJudge(str(replies)),
         progress=False)
-    assert results['open'] == dict(MADU=[3.0, 3.0, 3.0])
-    assert results['sub_scores']['MADU L1'] == 60.0
+    assert results['open'] == dict(MADU=[3.0, 2.0, 2.5])
+    assert results['sub_scores']['MADU L3'] == 50.0
 
 
 @pytest.mark.realdata
@@ -89,3 +92,14 @@ def test_reference_answerers_on_the_sample_questions():
         parse_options(next(q for q in qs if q.task == 'CMAR').question))
     assert options == 7
     assert abs(chance['CMAR'] - 100 / 7) < 12  # 100 questions, 7 options
+
+
+def test_a_reference_that_is_not_yes_or_no_is_an_error():
+    bad = [MABenchQuestion('y9', 'SAD', 'v', 'Did it?', 'perhaps')]
+    with pytest.raises(ValueError, match="y9: reference answer 'perhaps'"):
+        evaluate_answers(bad, {'y9': 'perhaps'}, progress=False)
+    # an answer that is neither yes nor no is wrong, not a match of two
+    # unreadable strings
+    ok = [MABenchQuestion('y8', 'SAD', 'v', 'Did it?', 'Yes')]
+    assert evaluate_answers(
+        ok, {'y8': 'hmm'}, progress=False)['closed'] == dict(SAD=0.0)

@@ -1,5 +1,6 @@
 """Coarse and fine top-1 on hand-counted predictions; fine accuracy only
 where the fine classes are the model's."""
+import pytest
 import torch
 
 from mmfine.evaluation.metrics import CoarseFineAccuracy
@@ -37,3 +38,8 @@ def test_no_fine_figure_without_fine_predictions_or_labels():
     assert run(CoarseFineAccuracy(),
                [sample(0, 0), sample(1, 0)]) == dict(coarse_top1=50.0)
     assert 'fine_top1' not in run(CoarseFineAccuracy(), [sample(0, 0, 1, -1)])
+
+
+def test_no_samples_is_an_error():
+    with pytest.raises(ValueError, match='no samples'):
+        CoarseFineAccuracy().compute_metrics([])

@@ -96,8 +96,10 @@ def test_segments_of_2d_recognizers_are_averaged():
     frames = torch.randn(2 * 4, 8, 3, 3)  # 2 samples x 4 segments
     coarse, fine = head(frames, num_segs=4)
     per_sample = frames.mean((2, 3)).reshape(2, 4, 8).mean(1)
-    assert coarse.shape == (2, 3)
     assert torch.allclose(fine, head.fc_fine(per_sample), atol=1e-6)
+    expected = head.fc_coarse(per_sample) + group_logsumexp(
+        fine, head.fine_to_coarse, 3)
+    assert torch.allclose(coarse, expected, atol=1e-6)
 
 
 def test_bad_hierarchies_and_labels_are_named():
@@ -118,6 +120,8 @@ def test_bad_hierarchies_and_labels_are_named():
         head.loss(x, samples([0, 0], [0, 3]))
     with pytest.raises(ValueError, match=r'\(9, 2\)'):
         head.loss(x, samples([2, 2], [4, 9]))
+    with pytest.raises(ValueError, match=r'have none \(-1\)'):
+        head.loss(x, samples([0, 0], [0, -1]))
     plain = [ActionDataSample().set_gt_label(torch.tensor([0]))]
     with pytest.raises(KeyError, match='fine_label'):
         head.loss(x[:1], plain)
