@@ -121,7 +121,8 @@ def run_benchmarks_demo(work_dir: str,
                 results else 'open tasks skipped (no judge)'
         tables = mabench['tables'] + [table]
     for name, summary in summaries.items():
+        hm = summary['HM']
+        spread = f" ± {hm['std']:.1f}" if len(hm['values']) > 1 else ''
         headline[f'{name} HM / D_abs'] = (
-            f"{summary['HM']['mean']:.1f} ± {summary['HM']['std']:.1f} / "
-            f"{summary['D_abs']['mean']:.1f}")
+            f"{hm['mean']:.1f}{spread} / {summary['D_abs']['mean']:.1f}")
     return DemoResult('Benchmarks', Group(*tables), headline, [plot])

@@ -38,6 +38,16 @@ def skeletons(n=2, frames=8):
     return inputs, samples
 
 
+def coarse_fine_loss(model):
+    samples = []
+    for coarse, fine in ((0, 1), (1, 2), (1, 3)):
+        sample = ActionDataSample().set_gt_label(torch.tensor([coarse]))
+        sample.set_metainfo(dict(fine_label=fine))
+        samples.append(sample)
+    losses = model.loss(torch.randn(3, 12, 2, 2, 2), samples)
+    return sum(v for k, v in losses.items() if k.startswith('loss'))
+
+
 def recognizer_loss(model, inputs, samples):
     losses = model(inputs, samples, mode='loss')
     return sum(v for k, v in losses.items() if 'loss' in k)
@@ -195,6 +205,9 @@ CASES = {
                                             torch.tensor([c]))
                                         for c in (0, 20, 51)
                                     ]).items() if k.startswith('loss'))),
+    'CoarseFineHead': (dict(type='CoarseFineHead', num_classes=2,
+                            in_channels=12, num_fine_classes=4,
+                            fine_to_coarse=[0, 0, 1, 1]), coarse_fine_loss),
 }
 #: registered models without trainable parameters
 NO_PARAMETERS = {
