@@ -1,4 +1,5 @@
 """Known against unknown accuracy, one group of bars per method."""
+import textwrap
 from typing import Dict, Mapping
 
 import numpy as np
@@ -28,11 +29,11 @@ def transfer_bars_figure(summaries: Mapping[str, Dict], title: str = ''):
             label=label)
         ax.bar_label(bars, fmt='%.0f', fontsize=7, padding=2)
     ax.set_xticks(x, list(summaries), fontsize=8)
-    ax.set_ylim(0, 110)
+    ax.set_ylim(0, 125)  # room for the legend above the bars
     ax.set_ylabel('coarse top-1 (%)')
-    ax.legend(fontsize=7, loc='lower right')
+    ax.legend(fontsize=7, loc='upper center', ncol=len(FIGURES))
     ax.grid(axis='y', alpha=0.3)
     if title:
-        ax.set_title(title, fontsize=9)
+        ax.set_title('\n'.join(textwrap.wrap(title, 60)), fontsize=9)
     fig.tight_layout()
     return fig
