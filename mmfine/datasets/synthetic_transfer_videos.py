@@ -24,17 +24,31 @@ COARSE_CLASSES = ('moves right', 'moves left', 'moves down', 'moves up',
 HUE_BIAS = 0.85  # share of a fine class's videos in its own hue
 # each set's objects (its fine classes: object x coarse motion) and scenery
 SETS = {
-    1: dict(objects=('square', 'disc'), background='stripes'),
-    2: dict(objects=('triangle', 'cross'), background='checker'),
+    1:
+    dict(
+        objects=('square', 'disc'),
+        background='stripes',
+        manners=('steady', 'wavy')),
+    2:
+    dict(
+        objects=('triangle', 'cross'),
+        background='checker',
+        manners=('accelerating', 'zigzag')),
 }
+#: what tells a set's fine classes of one motion apart: the object, or the
+#: manner of the motion (then the object is a nuisance drawn per video)
+FINE_KINDS = ('object', 'manner')
 
 
-def fine_classes(set_id: int) -> List[str]:
-    """The set's fine class names; fine id = coarse id x objects +
-    object index."""
+def fine_classes(set_id: int, fine_kind: str = 'object') -> List[str]:
+    """The set's fine class names; fine id = 2 x coarse id + the index of
+    the object (or manner)."""
+    if fine_kind not in FINE_KINDS:
+        raise ValueError(f'fine_kind must be one of {FINE_KINDS}, got '
+                         f'{fine_kind!r}')
     return [
-        f'{shape} {motion}' for motion in COARSE_CLASSES
-        for shape in SETS[set_id]['objects']
+        f'{variant} {motion}' for motion in COARSE_CLASSES
+        for variant in SETS[set_id][f'{fine_kind}s']
     ]
 
 
@@ -78,14 +92,46 @@ def fine_hue(set_id: int, fine_id: int) -> float:
     return 15.0 * ((fine_id + 6 * (set_id - 1)) % 12)
 
 
-def render_transfer_video(set_id: int, fine_id: int, frames: int, size: int,
-                          rng: np.random.Generator) -> np.ndarray:
+def _in_manner(manner: str, coarse: int, centre: np.ndarray, half: np.ndarray,
+               size: int) -> tuple:
+    """The trajectory made ``'steady'`` (as drawn), ``'accelerating'``
+    (re-timed by t^2), ``'wavy'`` or ``'zigzag'`` (a sine or triangle wave
+    across the path: across the motion for moves, sideways for size
+    changes)."""
+    frames = len(half)
+    t = np.linspace(0, 1, frames)
+    if manner == 'accelerating':
+        at = t**2 * (frames - 1)
+        centre = np.stack(
+            [np.interp(at, np.arange(frames), centre[:, k]) for k in range(2)],
+            1)
+        half = np.interp(at, np.arange(frames), half)
+    elif manner in ('wavy', 'zigzag'):
+        phase = 2 * t % 1
+        wave = np.sin(2 * np.pi * phase) if manner == 'wavy' else \
+            1 - 4 * np.abs(phase - 0.5)
+        across = 1 if coarse in (0, 1) else 0  # moves along x: wave in y
+        centre = centre.copy()
+        centre[:, across] += 0.08 * size * wave
+    return centre, half
+
+
+def render_transfer_video(set_id: int,
+                          fine_id: int,
+                          frames: int,
+                          size: int,
+                          rng: np.random.Generator,
+                          fine_kind: str = 'object') -> np.ndarray:
     """``(frames, size, size, 3)`` uint8 BGR frames: the set's object of
     ``fine_id``, in the fine class's hue, making its coarse motion over the
     set's background."""
     objects = SETS[set_id]['objects']
-    coarse, shape = divmod(fine_id, len(objects))
+    coarse, variant = divmod(fine_id, 2)
     centre, half = trajectory(coarse, frames, size, rng)
+    shape = variant if fine_kind == 'object' else rng.integers(len(objects))
+    if fine_kind == 'manner':
+        centre, half = _in_manner(SETS[set_id]['manners'][variant], coarse,
+                                  centre, half, size)
     half = 1.25 * half  # large enough for the shape to show at 32 x 32
     background = _background(SETS[set_id]['background'], size, rng)
     hue = fine_hue(set_id, fine_id) if rng.random() < HUE_BIAS else \
@@ -103,8 +149,11 @@ def render_transfer_video(set_id: int, fine_id: int, frames: int, size: int,
     return video
 
 
-def generator_settings(per_class: Dict[str, int], frames: int, size: int,
-                       seed: int) -> dict:
+def generator_settings(per_class: Dict[str, int],
+                       frames: int,
+                       size: int,
+                       seed: int,
+                       fine_kind: str = 'object') -> dict:
     """Everything the generated videos depend on (``settings.json`` beside
     the lists, so stale data is noticed)."""
     return dict(
@@ -125,15 +174,15 @@ def make_transfer_videos(root: str,
                          per_class: Dict[str, int] = None,
                          frames: int = 16,
                          size: int = 32,
-                         seed: int = 0) -> None:
+                         seed: int = 0,
+                         fine_kind: str = 'object') -> None:
     """Write ``root/set<k>/<fine class>/<split>_<i>.mp4``, the Syn-TA
     lists ``root/<split>_set<k>_{coarse,fine}.txt`` (paths relative to
     ``root``) for both sets, and ``root/settings.json`` last."""
     per_class = per_class or dict(train=16, val=10)
     rng = np.random.default_rng(seed)
     for set_id in SETS:
-        names = fine_classes(set_id)
-        per_object = len(SETS[set_id]['objects'])
+        names = fine_classes(set_id, fine_kind)
         for split, count in per_class.items():
             coarse_lines, fine_lines = [], []
             for fine_id, name in enumerate(names):
@@ -143,8 +192,8 @@ def make_transfer_videos(root: str,
                     write_video(
                         osp.join(root, path),
                         render_transfer_video(set_id, fine_id, frames, size,
-                                              rng))
-                    coarse_lines.append(f'{path} {fine_id // per_object}')
+                                              rng, fine_kind))
+                    coarse_lines.append(f'{path} {fine_id // 2}')
                     fine_lines.append(f'{path} {fine_id}')
             for level, lines in (('coarse', coarse_lines), ('fine',
                                                             fine_lines)):

@@ -116,3 +116,26 @@ def test_generated_sets_share_motions_not_objects_or_scenery(tmp_path):
             ]
             assert moving.any()
             assert sign * (last[1 - axis] - first[1 - axis]) > 5
+
+
+def test_fine_classes_by_manner_move_differently():
+    assert fine_classes(1, 'manner')[:2] == ['steady moves right',
+                                             'wavy moves right']
+    assert fine_classes(2, 'manner')[:2] == ['accelerating moves right',
+                                             'zigzag moves right']
+    with pytest.raises(ValueError, match='fine_kind must be one of'):
+        fine_classes(1, 'colour')
+
+    def path(set_id, fine_id):
+        video = render_transfer_video(set_id, fine_id, 16, 32,
+                                      np.random.default_rng(3), 'manner')
+        return np.array([np.argwhere(f.max(2) > 140).mean(0) for f in video])
+
+    steady, wavy = path(1, 0), path(1, 1)  # moves right: x is axis 1
+    accelerating = path(2, 0)
+    # steady: even steps; accelerating: slow first half, fast second half
+    steps = np.diff(accelerating[:, 1])
+    assert steps[:7].sum() < 0.5 * steps[8:].sum()
+    assert np.ptp(np.diff(steady[:, 1])) < 1.5
+    # wavy: the object swings across its path (y), steady does not
+    assert np.ptp(wavy[:, 0]) > 3 and np.ptp(steady[:, 0]) < 1.5
