@@ -21,6 +21,17 @@ def samples(coarse, fine):
     return out
 
 
+def mapped_head(num_fine_classes):
+    """A seeded head with MAPPING and no dropout."""
+    torch.manual_seed(0)
+    return CoarseFineHead(
+        num_classes=3,
+        in_channels=8,
+        num_fine_classes=num_fine_classes,
+        fine_to_coarse=MAPPING,
+        dropout_ratio=0)
+
+
 def test_group_logsumexp_against_numpy():
     logits = torch.randn(5, 7, dtype=torch.float64)
     group_of = torch.tensor([2, 0, -1, 0, 2, 1, -1])
@@ -34,13 +45,7 @@ def test_group_logsumexp_against_numpy():
 
 
 def test_coarse_prediction_is_the_product_of_both_experts():
-    torch.manual_seed(0)
-    head = CoarseFineHead(
-        num_classes=3,
-        in_channels=8,
-        num_fine_classes=8,
-        fine_to_coarse=MAPPING,
-        dropout_ratio=0)
+    head = mapped_head(8)
     x = torch.randn(4, 8, 2, 3, 3)
     coarse, fine = head(x)
     pooled = x.mean((2, 3, 4))
@@ -57,13 +62,7 @@ def test_coarse_prediction_is_the_product_of_both_experts():
 
 
 def test_losses_train_both_branches_and_predictions_carry_both_levels():
-    torch.manual_seed(0)
-    head = CoarseFineHead(
-        num_classes=3,
-        in_channels=8,
-        num_fine_classes=6,
-        fine_to_coarse=MAPPING,
-        dropout_ratio=0)
+    head = mapped_head(6)
     x = torch.randn(3, 8, 2, 3, 3)
     data = samples([0, 1, 2], [1, 2, 5])
     losses = head.loss(x, data)
@@ -87,12 +86,7 @@ def test_losses_train_both_branches_and_predictions_carry_both_levels():
 
 
 def test_segments_of_2d_recognizers_are_averaged():
-    head = CoarseFineHead(
-        num_classes=3,
-        in_channels=8,
-        num_fine_classes=6,
-        fine_to_coarse=MAPPING,
-        dropout_ratio=0)
+    head = mapped_head(6)
     frames = torch.randn(2 * 4, 8, 3, 3)  # 2 samples x 4 segments
     coarse, fine = head(frames, num_segs=4)
     per_sample = frames.mean((2, 3)).reshape(2, 4, 8).mean(1)
