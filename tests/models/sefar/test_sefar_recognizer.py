@@ -142,3 +142,37 @@ def test_an_epoch_warmup_that_never_ends_is_an_error():
         model.ramp()
     set_epoch(0)  # epoch-based with 4 epochs: fine
     assert model.ramp() == 0.0
+
+
+def test_no_gradient_reaches_the_teacher_and_the_student_learns():
+    model = recognizer()
+    data = model.data_preprocessor(semi_batch(), training=True)
+    set_epoch(1)
+    model(**data, mode='loss')  # starts the teacher
+    losses = model(**data, mode='loss')
+    (losses['loss_unsup'] + losses['loss_mix'] + losses['loss_cls']
+     ).backward()
+    for name, p in model.teacher.module.named_parameters():
+        assert p.grad is None, name
+    assert model.backbone.patch_embed.proj.weight.grad.abs().sum() > 0
+
+
+def test_channel_dropout_hits_the_strong_view_only(monkeypatch):
+    import torch.nn.functional as F
+
+    from mmfine.models.sefar import sefar_recognizer
+    dropped = []
+    real = F.dropout3d
+
+    def record(x, p=0.5, training=True, inplace=False):
+        dropped.append(x.detach().clone())
+        return real(x, p, training, inplace)
+
+    monkeypatch.setattr(sefar_recognizer.F, 'dropout3d', record)
+    model = recognizer()
+    data = model.data_preprocessor(semi_batch(), training=True)
+    set_epoch(1)
+    model(**data, mode='loss')
+    assert len(dropped) == 1  # one call per step: the strong clips
+    strong = model._clips(data['inputs']['strong'])
+    torch.testing.assert_close(dropped[0], strong)
