@@ -12,21 +12,31 @@ from mmfine.testing import TINY_VIT
 def recognizer(**kwargs):
     torch.manual_seed(0)
     return SeFARRecognizer(
-        backbone=dict(type='MultiGranularTimeSformer', arch=TINY_VIT,
-                      img_size=16, patch_size=8),
-        cls_head=dict(type='MultiGranularFusionHead', num_classes=4,
-                      in_channels=32, hidden_dims=16),
-        data_preprocessor=dict(type='SemiSupervisedDataPreprocessor',
-                               format_shape='NCTHW'),
-        warmup_epochs=1, ema_momentum=0.1, **kwargs)
+        backbone=dict(
+            type='MultiGranularTimeSformer',
+            arch=TINY_VIT,
+            img_size=16,
+            patch_size=8),
+        cls_head=dict(
+            type='MultiGranularFusionHead',
+            num_classes=4,
+            in_channels=32,
+            hidden_dims=16),
+        data_preprocessor=dict(
+            type='SemiSupervisedDataPreprocessor', format_shape='NCTHW'),
+        warmup_epochs=1,
+        ema_momentum=0.1,
+        **kwargs)
 
 
 def semi_batch():
+
     def sample(label):
         return ActionDataSample().set_gt_label(label)
+
     clip = lambda: torch.randn(1, 3, 8, 16, 16)  # noqa: E731
-    inputs = [clip(), clip()] + [dict(weak=clip(), strong=clip())
-                                 for _ in range(4)]
+    inputs = [clip(), clip()
+              ] + [dict(weak=clip(), strong=clip()) for _ in range(4)]
     samples = [sample(0), sample(1)] + [sample(i % 4) for i in range(4)]
     return dict(inputs=inputs, data_samples=samples)
 
@@ -47,9 +57,10 @@ def test_warmup_is_supervised_then_the_teacher_starts_as_the_student():
     set_epoch(1)
     losses = model(**data, mode='loss')
     assert model.teacher.steps == 1
-    for (k, t), s in zip(model.teacher.module.named_parameters(),
-                         list(model.backbone.parameters()) +
-                         list(model.cls_head.parameters())):
+    for (k, t), s in zip(
+            model.teacher.module.named_parameters(),
+            list(model.backbone.parameters()) +
+            list(model.cls_head.parameters())):
         torch.testing.assert_close(t, s)
     assert losses['loss_unsup'] > 0 and losses['loss_mix'] >= 0
     assert 0 <= losses['pseudo_acc'] <= 1 and 0 < losses['ar_weight'] <= 1
@@ -78,16 +89,17 @@ def test_training_step_and_student_prediction():
     log = model.train_step(semi_batch(), OptimWrapper(optim))
     assert torch.isfinite(torch.as_tensor(log['loss']))
     model.eval()
-    test = dict(inputs=[torch.randn(2, 3, 8, 16, 16)],
-                data_samples=[ActionDataSample().set_gt_label(1)])
+    test = dict(
+        inputs=[torch.randn(2, 3, 8, 16, 16)],
+        data_samples=[ActionDataSample().set_gt_label(1)])
     out = model.test_step(test)
     assert out[0].pred_score.shape == (4, )
     assert model.num_teacher_predictions == 10
 
 
 def test_threshold_baseline_and_bad_settings():
-    model = recognizer(weighting='threshold', num_teacher_predictions=1,
-                       threshold=0.0)
+    model = recognizer(
+        weighting='threshold', num_teacher_predictions=1, threshold=0.0)
     set_epoch(1)
     data = model.data_preprocessor(semi_batch(), training=True)
     losses = model(**data, mode='loss')
@@ -150,8 +162,7 @@ def test_no_gradient_reaches_the_teacher_and_the_student_learns():
     set_epoch(1)
     model(**data, mode='loss')  # starts the teacher
     losses = model(**data, mode='loss')
-    (losses['loss_unsup'] + losses['loss_mix'] + losses['loss_cls']
-     ).backward()
+    (losses['loss_unsup'] + losses['loss_mix'] + losses['loss_cls']).backward()
     for name, p in model.teacher.module.named_parameters():
         assert p.grad is None, name
     assert model.backbone.patch_embed.proj.weight.grad.abs().sum() > 0
