@@ -15,14 +15,16 @@ from mmfine.datasets.synthetic_transfer_videos import (generator_settings,
                                                        make_transfer_videos)
 from mmfine.utils import REPO_ROOT, shared_data_dir
 from .demo_result import DemoResult
-from .motion_transferability import run_transferability, transfer_table
+from .motion_transferability import (format_figure, run_transferability,
+                                     transfer_table)
 
 TRANSFER_DATA = osp.join(REPO_ROOT, 'data', 'transfer_videos')
+# (name, work directory, config)
 TRANSFER_METHODS = (
-    ('coarse head', 'configs/demo/coarse_r3d-tiny_1xb16-20e_transfer-'
-     'videos-set1.py'),
-    ('coarse/fine head', 'configs/demo/coarse-fine_r3d-tiny_1xb16-20e_'
+    ('coarse head', 'coarse', 'configs/demo/coarse_r3d-tiny_1xb16-20e_'
      'transfer-videos-set1.py'),
+    ('coarse/fine head', 'coarse-fine', 'configs/demo/coarse-fine_r3d-tiny_'
+     '1xb16-20e_transfer-videos-set1.py'),
 )
 TRANSFER_SETTINGS = dict(
     per_class=dict(train=16, val=10), frames=16, size=32, seed=0)
@@ -94,12 +96,10 @@ def run_benchmarks_demo(work_dir: str,
     mabench = mabench_reference(work_dir, judge)
     ensure_transfer_data()
     summaries = {
-        name:
-        run_transferability(
-            config,
-            osp.join(work_dir, 'transfer',
-                     name.split()[0].replace('/', '-')), seeds)['summary']
-        for name, config in TRANSFER_METHODS
+        name: run_transferability(config,
+                                  osp.join(work_dir, 'transfer', slug),
+                                  seeds)['summary']
+        for name, slug, config in TRANSFER_METHODS
     }
     plot = osp.join(work_dir, 'transferability.png')
     transfer_bars_figure(
@@ -121,8 +121,7 @@ def run_benchmarks_demo(work_dir: str,
                 results else 'open tasks skipped (no judge)'
         tables = mabench['tables'] + [table]
     for name, summary in summaries.items():
-        hm = summary['HM']
-        spread = f" ± {hm['std']:.1f}" if len(hm['values']) > 1 else ''
         headline[f'{name} HM / D_abs'] = (
-            f"{hm['mean']:.1f}{spread} / {summary['D_abs']['mean']:.1f}")
+            f"{format_figure(summary, 'HM')} / "
+            f"{summary['D_abs']['mean']:.1f}")
     return DemoResult('Benchmarks', Group(*tables), headline, [plot])

@@ -184,13 +184,19 @@ def run_transferability(config: str,
     return dict(runs=runs, summary=summarise(runs))
 
 
-def _cell(summary: Dict, key: str, digits: int = 1) -> str:
+def format_figure(summary: Dict,
+                  key: str,
+                  digits: int = 1,
+                  unit: str = '') -> str:
+    """``mean ± std`` of a ``summarise`` figure (the mean alone for one
+    seed, ``-`` when absent)."""
     if key not in summary:
         return '-'
     figure = summary[key]
-    if len(figure['values']) == 1:
-        return f"{figure['mean']:.{digits}f}"
-    return f"{figure['mean']:.{digits}f} ± {figure['std']:.{digits}f}"
+    text = f"{figure['mean']:.{digits}f}"
+    if len(figure['values']) > 1:
+        text += f" ± {figure['std']:.{digits}f}"
+    return text + unit
 
 
 def transfer_table(summaries: Dict[str, Dict], title: str):
@@ -206,18 +212,19 @@ def transfer_table(summaries: Dict[str, Dict], title: str):
         'set 1 / test set 2 and back); ± std (population) over seeds. '
         'FineMotion-U: n/a, a closed-set head never learns the other '
         'set\'s fine classes')
-    columns = (('known (KC)', 'known'), ('unknown (UC)', 'unknown'),
-               ('D_abs', 'D_abs'), ('D_rel %', 'D_rel'), ('HM', 'HM'),
-               ('HM set 1', 'set1/HM'), ('HM set 2', 'set2/HM'),
-               ('fine known', 'fine_known'), ('train / run', 'train_s'))
+    # (label, figure, digits, unit)
+    columns = (('known (KC)', 'known', 1, ''),
+               ('unknown (UC)', 'unknown', 1, ''), ('D_abs', 'D_abs', 1, ''),
+               ('D_rel %', 'D_rel', 1, ''), ('HM', 'HM', 1, ''),
+               ('HM set 1', 'set1/HM', 1, ''), ('HM set 2', 'set2/HM', 1, ''),
+               ('fine known', 'fine_known', 1, ''),
+               ('train / run', 'train_s', 0, ' s'))
     table.add_column('method')
-    for label, _ in columns:
+    for label, *_ in columns:
         table.add_column(label, justify='right')
     for name, summary in summaries.items():
-        table.add_row(
-            name, *[
-                _cell(summary, key, 0) + ' s' if key == 'train_s'
-                and key in summary else _cell(summary, key)
-                for _, key in columns
-            ])
+        table.add_row(name, *[
+            format_figure(summary, key, digits, unit)
+            for _, key, digits, unit in columns
+        ])
     return table

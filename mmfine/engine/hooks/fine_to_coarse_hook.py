@@ -40,9 +40,8 @@ class FineToCoarseHook(Hook):
             runner.model) else runner.model
         head = model.cls_head
         current = head.fine_to_coarse.tolist()
-        if any(c >= 0 for c in current):
-            if current[:len(mapping)] != mapping or any(
-                    c >= 0 for c in current[len(mapping):]):
+        if any(c >= 0 for c in current):  # from the config or a checkpoint
+            if current != mapping + [-1] * (len(current) - len(mapping)):
                 raise ValueError(
                     f"the head's fine_to_coarse {current} disagrees with the "
                     f'training lists {mapping}')
