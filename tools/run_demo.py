@@ -59,9 +59,9 @@ def parse_args():
         type=int,
         nargs='+',
         default=[0],
-        help='FineTec, CoFInAl and the transferability benchmark: train '
-        'each model once per seed; their tables give mean and spread (std) '
-        'over them')
+        help='FineTec, SeFAR, CoFInAl and the transferability benchmark: '
+        'train each model once per seed; their tables give mean and spread '
+        '(std) over them')
     parser.add_argument(
         '--epochs', type=int, help='FineTec: override the configs\' epochs')
     parser.add_argument(
@@ -129,7 +129,7 @@ def main():
             osp.join(args.work_dir, 'finetec'), args.seeds, args.epochs, args.
             finetec_variant),
         'sefar':
-        lambda: run_sefar_demo(osp.join(args.work_dir, 'sefar')),
+        lambda: run_sefar_demo(osp.join(args.work_dir, 'sefar'), args.seeds),
         'cofinal':
         lambda: run_cofinal_demo(
             osp.join(args.work_dir, 'cofinal'), args.seeds),

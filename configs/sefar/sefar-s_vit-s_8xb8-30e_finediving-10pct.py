@@ -2,7 +2,7 @@
 # lists: python tools/data/split_semi_supervised.py \
 #     data/finediving/annotations/finediving_train.txt --percent 10
 _base_ = [
-    '../_base_/default_runtime.py', '../_base_/models/sefar_vit-s.py',
+    '../_base_/sefar_runtime.py', '../_base_/models/sefar_vit-s.py',
     '../_base_/datasets/sefar_semi_video.py',
     '../_base_/schedules/sgd_step_30e.py'
 ]

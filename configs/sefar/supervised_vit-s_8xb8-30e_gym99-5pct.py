@@ -1,5 +1,15 @@
-# Supervised-only baseline: SeFAR-S's model on the 5% labelled list alone.
+# Supervised-only baseline: SeFAR-S's backbone and head in an MMAction2
+# Recognizer3D, trained on the 5% labelled list alone, 8 labelled clips per
+# batch; with the runtime's LabeledClipsPerStepHook it takes SeFAR's
+# labelled clips per optimizer step and, an epoch being one pass over the
+# labelled list in both, SeFAR's number of steps.
 _base_ = ['./sefar-s_vit-s_8xb8-30e_gym99-5pct.py']
+model = dict(
+    _delete_=True,
+    type='Recognizer3D',
+    backbone=_base_.model.backbone,
+    cls_head=_base_.model.cls_head,
+    data_preprocessor=_base_.model.data_preprocessor)
 train_dataloader = dict(
     _delete_=True,
     batch_size=8,

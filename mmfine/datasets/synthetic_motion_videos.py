@@ -1,8 +1,10 @@
-"""Short generated videos whose classes differ only by motion direction,
-so that time order matters (the embedded data of the SeFAR demo)."""
+"""Short generated videos of a square moving right, left, down or up,
+growing or shrinking (time order matters), and the video writer the
+generated datasets share (the transferability demo's motions, test
+videos)."""
 import os
 import os.path as osp
-from typing import Dict, List, Tuple
+from typing import Tuple
 
 import cv2
 import numpy as np
@@ -59,30 +61,3 @@ def write_video(path: str, video: np.ndarray, fps: int = 12) -> None:
     for frame in video:
         writer.write(frame)
     writer.release()
-
-
-def make_motion_videos(root: str,
-                       per_class: Dict[str, int] = None,
-                       frames: int = 24,
-                       size: int = 32,
-                       seed: int = 0) -> Dict[str, List[str]]:
-    """Write ``root/<split>/<label>_<i>.mp4`` and ``root/<split>.txt``
-    lists (``path label``, paths relative to ``root``); returns the list
-    lines per split."""
-    per_class = per_class or dict(train=40, val=15)
-    rng = np.random.default_rng(seed)
-    lists = {}
-    for split, count in per_class.items():
-        lines = []
-        for label in range(len(CLASSES)):
-            for i in range(count):
-                name = f'{split}/{label}_{i:03d}.mp4'
-                write_video(
-                    osp.join(root, name), render_video(label, frames, size,
-                                                       rng))
-                lines.append(f'{name} {label}')
-        rng.shuffle(lines)
-        with open(osp.join(root, f'{split}.txt'), 'w') as f:
-            f.write('\n'.join(lines) + '\n')
-        lists[split] = lines
-    return lists

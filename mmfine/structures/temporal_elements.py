@@ -19,15 +19,18 @@ def element_segments(elements: Sequence[int]) -> List[List[int]]:
     """Which of the ``K = sum(elements)`` TSN segments each element takes.
 
     The context element (last) takes ``C`` segments spread evenly over the
-    clip, ``floor(i K / C)``; the other segments are dealt out in order to
-    the fine elements, last element first, skipping full ones. For {2-2-4}
-    this is element 0 = {3, 7}, element 1 = {1, 5}, context = {0, 2, 4, 6}
-    (the authors' layout): every fine element spans the whole clip, the
-    context keeps its segments in temporal order."""
+    clip, ``ceil(i K / C)``; the other segments are dealt out in order to
+    the fine elements, last element first, skipping full ones. Every fine
+    element then spans the whole clip and the context keeps its segments in
+    temporal order. This reproduces the two layouts known from the authors
+    (their sampler is not public): {2-2-4} element 0 = {3, 7}, element 1 =
+    {1, 5}, context = {0, 2, 4, 6}, and {2-4} element 0 = {1, 4}, context
+    = {0, 2, 3, 5}."""
     elements = check_elements(elements)
     *fine, context = elements
     total = sum(elements)
-    context_segments = sorted({i * total // context for i in range(context)})
+    context_segments = sorted(
+        {-(-i * total // context) for i in range(context)})
     rest = [s for s in range(total) if s not in context_segments]
     taken: List[List[int]] = [[] for _ in fine]
     order = list(range(len(fine)))[::-1]

@@ -116,16 +116,19 @@ def fake_video_loaders(cfg, tmp_path):
 
 
 def prepare_video_config(cfg, tmp_path):
-    """A tiny backbone and fake videos for a SeFAR config; the teacher
-    starts at once so the semi-supervised step runs."""
+    """A tiny backbone and fake videos for a SeFAR config or its
+    supervised baseline; the teacher starts at once so the semi-supervised
+    step runs."""
     fake_video_loaders(cfg, tmp_path)
-    if cfg.train_dataloader.sampler.type == 'SemiSupervisedSampler':
-        cfg.train_dataloader.sampler.batch_size = 4
     cfg.model.backbone.arch = dict(embed_dims=32, depth=1, num_heads=2)
     cfg.model.backbone.img_size = 32
     cfg.model.backbone.patch_size = 16
     cfg.model.cls_head.in_channels = 32
-    cfg.model.warmup_epochs = 0
+    if cfg.model.type == 'SeFARRecognizer':
+        cfg.model.warmup_epochs = 0
+        cfg.train_dataloader.batch_sampler.warmup_epochs = 0
+        # the two labelled videos in one batch: an epoch of one iteration
+        cfg.train_dataloader.batch_sampler.source_ratio = [1, 1]
 
 
 def prepare_score_config(cfg, tmp_path):
@@ -169,7 +172,7 @@ def test_config_trains_and_tests_one_iteration(config, tmp_path, monkeypatch):
                         property(lambda self: repr(self.to_dict())))
     cfg = load_config(config)  # top-level settings applied, as tools do
     assert 'mmfine' in cfg.custom_imports['imports']
-    if cfg.model.type == 'SeFARRecognizer':
+    if cfg.model.backbone.type == 'MultiGranularTimeSformer':
         prepare_video_config(cfg, tmp_path)
     elif cfg.model.type in ('Recognizer2D', 'Recognizer3D'):
         fake_video_loaders(cfg, tmp_path)

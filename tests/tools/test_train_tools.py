@@ -121,24 +121,27 @@ def test_train_flags_are_mmaction_flags():
 
 
 SEFAR_DEMO = osp.join(ROOT, 'configs', 'demo',
-                      'sefar_tiny_1xb8-24e_motion-videos-10pct.py')
+                      'sefar_tiny_1xb8-80e_submotion-videos-10pct.py')
 
 
 def test_sefar_dist_train_with_two_processes(tmp_path):
     """SeFAR under DDP (gloo, two CPU processes): the semi-supervised
-    sampler gives each rank half of the 18 unlabelled clips (one batch of
-    2 labelled + 6 unlabelled), the EMA teacher and both unlabelled losses
-    run from the first iteration."""
+    batch sampler gives each rank half of the 6 labelled clips (an epoch:
+    one batch of 2 labelled + 6 unlabelled), the EMA teacher and both
+    unlabelled losses run from the first iteration."""
     from mmfine.datasets.semi_supervised_split import split_labeled
-    from mmfine.datasets.synthetic_motion_videos import make_motion_videos
+    from mmfine.datasets.synthetic_submotion_videos import \
+        make_submotion_videos
     root = str(tmp_path / 'videos')
-    lists = make_motion_videos(root, dict(train=4, val=1), frames=12)
+    lists = make_submotion_videos(root, dict(train=4, val=1), frames=12,
+                                  event_frames=3)
     labeled, unlabeled = split_labeled(lists['train'], 25, seed=0)
     assert (len(labeled), len(unlabeled)) == (6, 18)
     for name, lines in (('labeled', labeled), ('unlabeled', unlabeled)):
         with open(osp.join(root, f'{name}.txt'), 'w') as f:
             f.write('\n'.join(lines) + '\n')
     options = ['train_cfg.max_epochs=1', 'model.warmup_epochs=0',
+               'train_dataloader.batch_sampler.warmup_epochs=0',
                'default_hooks.logger.interval=1']
     for i, name in enumerate(('labeled', 'unlabeled')):
         prefix = f'train_dataloader.dataset.datasets.{i}'

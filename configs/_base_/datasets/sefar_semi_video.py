@@ -1,6 +1,7 @@
 # Semi-supervised video data for SeFAR: labelled clips and weak/strong
 # views of unlabelled clips in every batch (1:3), dual-level sampling
-# {2-2-4}. Children build train_dataloader.dataset.datasets from
+# {2-2-4}; during the warm-up the batches hold labelled clips only.
+# Children build train_dataloader.dataset.datasets from
 # labeled_dataset / unlabeled_dataset and set the lists and class count.
 sampler_elements = [2, 2, 4]  # must match model.backbone.elements
 img_size = 224
@@ -63,13 +64,17 @@ unlabeled_dataset = dict(
     type='CheckedVideoDataset', ann_file=None, num_classes=None,
     data_prefix=dict(video=''), pipeline=unlabeled_pipeline,
     labels='optional', on_error='skip')
-batch_size = 8  # per GPU: 2 labelled + 6 unlabelled
+warmup_epochs = 5  # labelled-only batches: the model's warm-up
+batch_size = 8  # per GPU after the warm-up: 2 labelled + 6 unlabelled
 train_dataloader = dict(
     batch_size=batch_size,
     num_workers=8,
     persistent_workers=True,
-    sampler=dict(type='SemiSupervisedSampler', batch_size=batch_size,
-                 source_ratio=[1, 3]),
+    sampler=dict(type='DefaultSampler', shuffle=True),
+    # an epoch is one pass over the labelled list (the authors')
+    batch_sampler=dict(type='SemiSupervisedBatchSampler',
+                       source_ratio=[1, 3], epoch_length='labeled',
+                       warmup_epochs=warmup_epochs),
     dataset=dict(type='ConcatDataset', datasets=[]))
 val_dataloader = dict(
     batch_size=8,

@@ -1,3 +1,3 @@
-from .semi_supervised_sampler import SemiSupervisedSampler
+from .semi_supervised_batch_sampler import SemiSupervisedBatchSampler
 
-__all__ = ['SemiSupervisedSampler']
+__all__ = ['SemiSupervisedBatchSampler']

@@ -10,6 +10,7 @@ from mmaction.registry import MODELS
 
 
 def _projection(in_dims: int, out_dims: int) -> nn.Sequential:
+    """``LN(GELU(Linear(x)))``."""
     return nn.Sequential(
         nn.Linear(in_dims, out_dims), nn.GELU(), nn.LayerNorm(out_dims))
 
@@ -17,14 +18,20 @@ def _projection(in_dims: int, out_dims: int) -> nn.Sequential:
 @MODELS.register_module()
 class MultiGranularFusionHead(BaseHead):
     """Fuse the element features ``(B, E, D)`` of the multi-granular
-    backbone: every pair of elements through ``Linear(2D, hidden) + GELU +
-    LN`` and every element alone through ``Linear(D, hidden) + GELU + LN``
-    (one projection each), concatenated, ``Linear -> hidden``, ``Dropout``,
-    classifier.
+    backbone as the authors' ``multi_granular_vit`` does: every pair of
+    elements through ``LN(GELU(Linear(2D, hidden)))``, every element alone
+    through ``LN(GELU(Linear(D, hidden)))``, all concatenated, then
+    ``LN(GELU(Linear(., hidden)))``, ``Dropout`` and the classifier. The
+    pair projection is one module shared by every pair and the single
+    projection one shared by every element (``shared_projections=True``,
+    the authors'); with False each pair and element has its own, as the
+    paper's figure may be read.
 
     The dropout is the head's only stochastic part, which SeFAR's teacher
     uses for its ``U`` predictions: ``stochastic_logits`` draws them from
-    one computation of the features before the dropout.
+    one computation of the features before the dropout. The normalised
+    fusion sets the scale of the teacher's spread ``sigma`` that Adaptive
+    Regulation's constant 20 was tuned on.
 
     A multi-view test input ``(B * num_views, E, D)`` is averaged over the
     views by MMAction2's ``average_clips`` (softmax scores by default).
@@ -35,6 +42,9 @@ class MultiGranularFusionHead(BaseHead):
         num_elements (int): Number of elements ``E``. Defaults to 3.
         hidden_dims (int): Output dims ``hidden`` of every projection and
             of the fusion. Defaults to 256.
+        shared_projections (bool): One pair projection for all pairs and
+            one single projection for all elements (the authors'), or one
+            each. Defaults to True.
         dropout_ratio (float): Dropout rate before the classifier.
             Defaults to 0.5.
         loss_cls (dict): Config for building loss. Defaults to
@@ -53,6 +63,7 @@ class MultiGranularFusionHead(BaseHead):
                  in_channels: int,
                  num_elements: int = 3,
                  hidden_dims: int = 256,
+                 shared_projections: bool = True,
                  dropout_ratio: float = 0.5,
                  loss_cls=dict(type='CrossEntropyLoss'),
                  average_clips: Optional[str] = 'prob',
@@ -66,13 +77,16 @@ class MultiGranularFusionHead(BaseHead):
             init_cfg=init_cfg,
             **kwargs)
         self.pairs = list(combinations(range(num_elements), 2))
-        self.pair_proj = nn.ModuleList(
-            [_projection(2 * in_channels, hidden_dims) for _ in self.pairs])
-        self.single_proj = nn.ModuleList([
-            _projection(in_channels, hidden_dims) for _ in range(num_elements)
+        copies = (1, 1) if shared_projections else (len(self.pairs),
+                                                    num_elements)
+        self.pair_proj = nn.ModuleList([
+            _projection(2 * in_channels, hidden_dims)
+            for _ in range(copies[0])
         ])
-        self.fuse = nn.Linear(hidden_dims * (len(self.pairs) + num_elements),
-                              hidden_dims)
+        self.single_proj = nn.ModuleList(
+            [_projection(in_channels, hidden_dims) for _ in range(copies[1])])
+        self.fuse = _projection(hidden_dims * (len(self.pairs) + num_elements),
+                                hidden_dims)
         self.dropout = nn.Dropout(dropout_ratio)
         self.fc_cls = nn.Linear(hidden_dims, num_classes)
         self.num_elements = num_elements
@@ -84,10 +98,13 @@ class MultiGranularFusionHead(BaseHead):
             raise ValueError(f'expected (B, {self.num_elements}, D) element '
                              f'features, got {tuple(x.shape)}')
         parts = [
-            proj(torch.cat([x[:, i], x[:, j]], -1))
-            for proj, (i, j) in zip(self.pair_proj, self.pairs)
+            self.pair_proj[k % len(self.pair_proj)](torch.cat(
+                [x[:, i], x[:, j]], -1)) for k, (i, j) in enumerate(self.pairs)
         ]
-        parts += [proj(x[:, i]) for i, proj in enumerate(self.single_proj)]
+        parts += [
+            self.single_proj[i % len(self.single_proj)](x[:, i])
+            for i in range(self.num_elements)
+        ]
         return self.fuse(torch.cat(parts, -1))
 
     def forward(self, x: torch.Tensor, **kwargs) -> torch.Tensor:

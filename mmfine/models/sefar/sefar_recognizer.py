@@ -1,10 +1,11 @@
 """The SeFAR teacher/student recognizer (Eq. 8)."""
+import logging
 import math
 from typing import Dict, Optional, Sequence, Tuple
 
 import torch
 import torch.nn.functional as F
-from mmengine.logging import MessageHub
+from mmengine.logging import MessageHub, print_log
 from mmengine.model import ExponentialMovingAverage
 from torch import nn
 
@@ -42,8 +43,11 @@ class SeFARRecognizer(BaseRecognizer):
     Besides the losses, the iteration logs the mean weight ``ar_weight``,
     the teacher's mean confidence ``teacher_conf`` and spread
     ``teacher_spread``, and, for unlabelled clips that carry true labels,
-    ``pseudo_acc``. Prediction and export use the student. A plain batch
-    (no views) trains the student alone (the supervised-only baseline).
+    ``pseudo_acc``. Prediction and export use the student. During the
+    warm-up ``SemiSupervisedBatchSampler`` gives batches of labelled clips
+    alone, which train the student as a plain recognizer does; such a batch
+    after the warm-up is an error (the sampler's and the model's warm-ups
+    differ).
 
     Args:
         backbone (dict): Config of the backbone, a
@@ -122,6 +126,7 @@ class SeFARRecognizer(BaseRecognizer):
         self.sigma_scale, self.eps = sigma_scale, eps
         self.unsup_weight, self.mix_weight = unsup_weight, mix_weight
         self.strong_dropout, self.mix_alpha = strong_dropout, mix_alpha
+        self._warned_warmup_decoding = False
 
     def student(self) -> nn.ModuleDict:
         """Backbone and head under the teacher's names (a view, not
@@ -232,7 +237,15 @@ class SeFARRecognizer(BaseRecognizer):
 
     # -- losses --------------------------------------------------------------
     def loss(self, inputs, data_samples, **kwargs) -> Dict:
-        if not isinstance(inputs, dict):  # supervised batch
+        xi = self.ramp()
+        if not isinstance(inputs, dict):  # a warm-up batch: labelled only
+            if xi > 0.0:
+                raise ValueError(
+                    'SeFAR: a batch without unlabelled clips after the '
+                    "model's warm-up; the batch sampler's warm-up "
+                    '(train_dataloader.batch_sampler.warmup_epochs / '
+                    'warmup_iters) must equal the model\'s '
+                    '(model.warmup_epochs / warmup_iters)')
             feats, _ = self.extract_feat(inputs)
             return self.cls_head.loss(feats, data_samples)
         losses = {}
@@ -242,9 +255,17 @@ class SeFARRecognizer(BaseRecognizer):
         if 'weak' not in inputs or 'strong' not in inputs:
             raise KeyError("unlabelled samples need 'weak' and 'strong' "
                            f'views, got {sorted(inputs)}')
-        xi = self.ramp()
         zero = inputs['weak'].new_zeros(())
-        if xi == 0.0:  # the supervised warm-up
+        if xi == 0.0:  # warm-up, unlabelled clips decoded for nothing
+            if not self._warned_warmup_decoding:
+                self._warned_warmup_decoding = True
+                print_log(
+                    'SeFAR: unlabelled clips are decoded during the '
+                    'warm-up and not used; give the batch sampler '
+                    '(SemiSupervisedBatchSampler) the same warmup_epochs / '
+                    'warmup_iters as the model',
+                    logger='current',
+                    level=logging.WARNING)
             losses.update(loss_unsup=zero, loss_mix=zero)
             return losses
         self.teacher.update_parameters(self.student())

@@ -187,3 +187,34 @@ def test_channel_dropout_hits_the_strong_view_only(monkeypatch):
     assert len(dropped) == 1  # one call per step: the strong clips
     strong = model._clips(data['inputs']['strong'])
     torch.testing.assert_close(dropped[0], strong)
+
+
+def labelled_batch():
+    inputs = [torch.randn(1, 3, 8, 16, 16) for _ in range(2)]
+    samples = [ActionDataSample().set_gt_label(i) for i in range(2)]
+    return dict(inputs=inputs, data_samples=samples)
+
+
+def test_warmup_batches_of_labelled_clips_train_the_student_alone():
+    model = recognizer()  # warmup_epochs=1
+    data = model.data_preprocessor(labelled_batch(), training=True)
+    set_epoch(0)
+    losses = model(**data, mode='loss')
+    assert 'loss_unsup' not in losses and losses['loss_cls'] > 0
+    assert model.teacher.steps == 0
+    set_epoch(1)  # the sampler's warm-up outlasts the model's
+    with pytest.raises(ValueError, match='batch_sampler.warmup_epochs'):
+        model(**data, mode='loss')
+
+
+def test_unlabelled_clips_in_the_warmup_are_named_once(monkeypatch):
+    model = recognizer()
+    logged = []
+    monkeypatch.setattr('mmfine.models.sefar.sefar_recognizer.print_log',
+                        lambda msg, **kw: logged.append(msg))
+    data = model.data_preprocessor(semi_batch(), training=True)
+    set_epoch(0)
+    for _ in range(2):
+        losses = model(**data, mode='loss')
+        assert losses['loss_unsup'] == 0 and losses['loss_mix'] == 0
+    assert len(logged) == 1 and 'SemiSupervisedBatchSampler' in logged[0]
