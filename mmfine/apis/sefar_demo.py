@@ -37,7 +37,7 @@ def ensure_data() -> None:
     if osp.exists(osp.join(DATA, 'train_10pct_unlabeled.txt')):
         return
     print(f'generating the videos: {osp.relpath(DATA, REPO_ROOT)}')
-    lists = make_submotion_videos(DATA, dict(train=80, val=15))
+    lists = make_submotion_videos(DATA, dict(train=80, val=40))
     labeled, unlabeled = split_labeled(lists['train'], 10, seed=0)
     for name, lines in (('labeled', labeled), ('unlabeled', unlabeled)):
         atomic_write_bytes(('\n'.join(lines) + '\n').encode(),
@@ -104,7 +104,7 @@ def run_sefar_demo(work_dir: str, seeds: Sequence[int] = (0, )) -> DemoResult:
     }
     table = Table(
         title='Generated sub-motion videos, 6 classes, 10% labelled (48 '
-        f'clips) + 432 unlabelled, 90 test clips; mean ± std over '
+        f'clips) + 432 unlabelled, 240 test clips; mean ± std over '
         f'{len(seeds)} seed(s)',
         caption='statistics: the last epoch\'s means over the unlabelled '
         'clips')

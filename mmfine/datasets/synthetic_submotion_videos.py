@@ -10,8 +10,13 @@ sub-motion goes out and comes back along the same profile, so it reads the
 same backwards: reversing the frames of SeFAR's fine elements keeps the
 label, as the paper's premise requires, and so does a horizontal flip.
 Direction, speed, colour, size, aspect ratio, timing and background are
-drawn independently of the class, so no single frame tells the classes
-apart: a clip's frames must be compared with each other.
+drawn independently of the class (with amplitude 0 every class renders the
+same video). At the default amplitude a frame at an event's peak can fall
+outside the nuisance ranges (a pulse larger, a blink darker than any
+steady frame), so the classes are told apart by finding and comparing the
+few frames of the events. Smaller amplitudes were measured too hard for
+the demo's tiny ViT from scratch: with every label (240 clips, 900 steps)
+it reached 0.52 top-1 at amplitude 0.75 against 0.68 at 1.
 """
 import os.path as osp
 from typing import Dict, List

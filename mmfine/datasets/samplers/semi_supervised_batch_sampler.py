@@ -82,9 +82,11 @@ class SemiSupervisedBatchSampler(BatchSampler):
                 len(dataset.datasets) != 2:
             raise TypeError('SemiSupervisedBatchSampler needs a '
                             'ConcatDataset of [labelled, unlabelled] datasets')
+        if len(source_ratio) != 2 or min(source_ratio) < 1:
+            raise ValueError(f'source_ratio must be (labelled, unlabelled), '
+                             f'each at least 1, got {tuple(source_ratio)}')
         ratio_sum = sum(source_ratio)
-        if len(source_ratio) != 2 or min(source_ratio) < 1 or \
-                batch_size % ratio_sum:
+        if batch_size % ratio_sum:
             raise ValueError(f'batch_size {batch_size} must split exactly in '
                              f'the ratio {tuple(source_ratio)}')
         if epoch_length not in EPOCH_LENGTHS:

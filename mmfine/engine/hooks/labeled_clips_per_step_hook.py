@@ -3,6 +3,7 @@ accumulation."""
 from mmengine.dist import get_world_size
 from mmengine.hooks import Hook
 from mmengine.logging import print_log
+from mmengine.model import is_model_wrapper
 
 from mmaction.registry import HOOKS
 
@@ -10,8 +11,15 @@ from mmaction.registry import HOOKS
 def labeled_clips_per_batch(dataloader) -> int:
     """Labelled clips in one batch of one rank: the semi-supervised batch
     sampler's labelled share, or the whole batch of a supervised loader."""
-    num_labeled = getattr(dataloader.batch_sampler, 'num_labeled', None)
-    return num_labeled or dataloader.batch_size
+    count = getattr(dataloader.batch_sampler, 'num_labeled',
+                    None) or dataloader.batch_size
+    if not count:
+        raise TypeError(
+            f'LabeledClipsPerStepHook cannot count the labelled clips of a '
+            f'batch: the loader has neither a fixed batch_size nor a '
+            f'SemiSupervisedBatchSampler (batch_sampler '
+            f'{type(dataloader.batch_sampler).__name__})')
+    return count
 
 
 @HOOKS.register_module()
@@ -24,7 +32,9 @@ class LabeledClipsPerStepHook(Hook):
     With it an SeFAR run (2 labelled + 6 unlabelled clips per batch) and
     its supervised-only baseline (8 labelled clips per batch) take the same
     labelled clips per step and, an epoch being one pass over the labelled
-    set in both, the same number of steps, on any number of GPUs.
+    set in both, the same number of steps, on any number of GPUs. A model
+    with an EMA teacher (``teacher_update_interval``, ``SeFARRecognizer``)
+    updates it once per step, not once per accumulated iteration.
 
     Args:
         clips (int): Labelled clips per optimizer step over all ranks.
@@ -55,6 +65,9 @@ class LabeledClipsPerStepHook(Hook):
                 f'a multiple of {per_iter}, or another batch size')
         counts = self.clips // per_iter
         wrapper = runner.optim_wrapper
+        if not hasattr(wrapper, '_accumulative_counts'):
+            raise TypeError(f'LabeledClipsPerStepHook needs one OptimWrapper, '
+                            f'got {type(wrapper).__name__}')
         configured = wrapper._accumulative_counts
         if configured not in (1, counts):
             raise ValueError(
@@ -65,6 +78,10 @@ class LabeledClipsPerStepHook(Hook):
         wrapper._accumulative_counts = counts
         wrapper.initialize_count_status(runner.model, runner.iter,
                                         runner.max_iters)
+        model = runner.model.module if is_model_wrapper(
+            runner.model) else runner.model
+        if hasattr(model, 'teacher_update_interval'):  # SeFAR's EMA teacher
+            model.teacher_update_interval = counts
         print_log(
             f'{self.clips} labelled clips per optimizer step: {world_size} '
             f'rank(s) x {per_batch} per batch x {counts} accumulated '

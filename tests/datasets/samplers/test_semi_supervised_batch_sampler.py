@@ -109,6 +109,8 @@ def test_bad_settings_are_refused_with_the_reason():
     sampler = DefaultSampler(IndexConcat(12, 48), seed=0)
     with pytest.raises(ValueError, match='split exactly'):
         SemiSupervisedBatchSampler(sampler, batch_size=6)
+    with pytest.raises(ValueError, match='each at least 1'):
+        SemiSupervisedBatchSampler(sampler, 8, source_ratio=(0, 4))
     with pytest.raises(ValueError, match='epoch_length'):
         SemiSupervisedBatchSampler(sampler, 8, epoch_length='both')
     with pytest.raises(ValueError, match='does not fill one batch'):

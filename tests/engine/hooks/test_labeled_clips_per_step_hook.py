@@ -26,7 +26,9 @@ def fake_runner(model, batch_size=8, num_labeled=None, accumulative=1):
 
 def linear():
     torch.manual_seed(0)
-    return torch.nn.Linear(3, 1)
+    model = torch.nn.Linear(3, 1)
+    model.teacher_update_interval = 1  # as SeFARRecognizer has
+    return model
 
 
 @pytest.mark.parametrize('world, num_labeled, batch_size, counts',
@@ -40,6 +42,7 @@ def test_accumulation_reaches_the_clips_per_step(world, num_labeled,
             return_value=world):
         LabeledClipsPerStepHook(64).before_train(runner)
     assert runner.optim_wrapper._accumulative_counts == counts
+    assert runner.model.teacher_update_interval == counts  # once per step
 
 
 def test_accumulated_step_equals_one_step_on_all_the_clips():
@@ -68,3 +71,7 @@ def test_unreachable_or_conflicting_steps_are_refused():
             fake_runner(linear(), accumulative=2))
     with pytest.raises(ValueError, match='positive'):
         LabeledClipsPerStepHook(0)
+    runner = fake_runner(linear())
+    runner.train_dataloader.batch_size = None  # a foreign batch sampler
+    with pytest.raises(TypeError, match='cannot count the labelled clips'):
+        LabeledClipsPerStepHook(64).before_train(runner)

@@ -218,3 +218,19 @@ def test_unlabelled_clips_in_the_warmup_are_named_once(monkeypatch):
         losses = model(**data, mode='loss')
         assert losses['loss_unsup'] == 0 and losses['loss_mix'] == 0
     assert len(logged) == 1 and 'SemiSupervisedBatchSampler' in logged[0]
+
+
+def test_teacher_moves_once_per_optimizer_step():
+    """With 4 accumulated iterations per step the teacher starts as the
+    student, then follows it only when a step begins (iterations 4, 8)."""
+    model = recognizer()
+    model.teacher_update_interval = 4
+    data = model.data_preprocessor(semi_batch(), training=True)
+    hub = MessageHub.get_current_instance()
+    set_epoch(1)
+    steps = []
+    for it in range(1, 10):
+        hub.update_info('iter', it)
+        model(**data, mode='loss')
+        steps.append(int(model.teacher.steps))
+    assert steps == [1, 1, 1, 2, 2, 2, 2, 3, 3]
