@@ -172,7 +172,8 @@ def test_config_trains_and_tests_one_iteration(config, tmp_path, monkeypatch):
                         property(lambda self: repr(self.to_dict())))
     cfg = load_config(config)  # top-level settings applied, as tools do
     assert 'mmfine' in cfg.custom_imports['imports']
-    if cfg.model.backbone.type == 'MultiGranularTimeSformer':
+    if cfg.model.get('backbone', {}).get('type') == \
+            'MultiGranularTimeSformer':
         prepare_video_config(cfg, tmp_path)
     elif cfg.model.type in ('Recognizer2D', 'Recognizer3D'):
         fake_video_loaders(cfg, tmp_path)
