@@ -234,3 +234,37 @@ def test_teacher_moves_once_per_optimizer_step():
         model(**data, mode='loss')
         steps.append(int(model.teacher.steps))
     assert steps == [1, 1, 1, 2, 2, 2, 2, 3, 3]
+
+
+def test_unlabelled_losses_equal_a_hand_computation(monkeypatch):
+    """L_un and L_mix of Eq. 8 on a batch, recomputed from the student's
+    own logits: no dropout anywhere (so the U teacher predictions agree,
+    sigma = 0 and eta2 = 1), and a token mix that takes every token from
+    the partner (lam = 0, partners in reverse order), so the mixed clip is
+    the partner's."""
+    model = recognizer(strong_dropout=0.0)
+    for head in (model.cls_head, model.teacher.module.head):
+        head.dropout.p = 0.0
+    monkeypatch.setattr(
+        'mmfine.models.sefar.sefar_recognizer.draw_token_mix',
+        lambda batch, elements, tokens, alpha:
+        ([torch.zeros(tokens, dtype=torch.bool)] * elements,
+         torch.arange(batch).flip(0), 0.0))
+    data = model.data_preprocessor(semi_batch(), training=True)
+    set_epoch(1)  # 4 epochs, 1 of warm-up: xi = sin(pi / 2 * 1 / 3)
+    losses = model(**data, mode='loss')
+    with torch.no_grad():
+        p = model.cls_head(model.backbone(
+            data['inputs']['weak'].flatten(0, 1))).softmax(-1)
+        logits = model.cls_head(model.backbone(
+            data['inputs']['strong'].flatten(0, 1)))
+    mu, label = p.max(1)
+    w = 2 * torch.sigmoid(torch.exp(mu) - math.e)  # eta1; eta2 = 1
+    l_un = (torch.nn.functional.cross_entropy(
+        logits, label, reduction='none') * w).mean()
+    partner = torch.arange(4).flip(0)
+    l_mix = (((logits[partner] - p[partner])**2).mean(1) * w[partner]).mean()
+    xi = math.sin(math.pi / 2 / 3)
+    torch.testing.assert_close(losses['loss_unsup'], xi * 2 * l_un)
+    torch.testing.assert_close(losses['loss_mix'], xi * 2 * l_mix)
+    torch.testing.assert_close(losses['ar_weight'], w.mean())
