@@ -7,11 +7,13 @@ from .pack_score_inputs import PackScoreInputs
 from .restore_dropped_frames import RestoreDroppedFrames
 from .sample_clip_window import SampleClipWindow
 from .temporal_corruption import TemporalCorruption
+from .temporal_perturbations import PerturbWholeClip, ShuffleFineElements
 from .temporal_reverse import ReverseFineElements
 from .temporal_warp import WarpElements
 
 __all__ = [
     'TemporalCorruption', 'LEVELS', 'RestoreDroppedFrames', 'KeypointNoise',
     'DualLevelSampleFrames', 'MultiView', 'ReverseFineElements',
-    'WarpElements', 'LoadClipFeatures', 'SampleClipWindow', 'PackScoreInputs'
+    'WarpElements', 'ShuffleFineElements', 'PerturbWholeClip',
+    'LoadClipFeatures', 'SampleClipWindow', 'PackScoreInputs'
 ]

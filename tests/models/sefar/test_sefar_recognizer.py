@@ -108,6 +108,8 @@ def test_threshold_baseline_and_bad_settings():
         recognizer(num_teacher_predictions=1)
     with pytest.raises(ValueError, match='weighting'):
         recognizer(weighting='fixed')
+    with pytest.raises(ValueError, match='mix_space'):
+        recognizer(mix_space='softmax')
 
 
 def test_teacher_logits_modes():
