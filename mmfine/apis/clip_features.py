@@ -93,9 +93,11 @@ def build_feature_extractor(
     return model.to(device).eval()
 
 
-def _load_weights(model: torch.nn.Module, checkpoint: str) -> None:
-    """Load ``checkpoint`` into ``model``; every backbone weight must be
-    there."""
+def _load_weights(model: torch.nn.Module,
+                  checkpoint: str,
+                  required: Sequence[str] = ('backbone', )) -> None:
+    """Load ``checkpoint`` into ``model``; every weight of the ``required``
+    modules must be there."""
     from mmengine.runner import CheckpointLoader, load_state_dict
     if not osp.isfile(checkpoint):
         raise FileNotFoundError(f'checkpoint not found: {checkpoint}')
@@ -112,22 +114,23 @@ def _load_weights(model: torch.nn.Module, checkpoint: str) -> None:
         k[len('module.'):] if k.startswith('module.') else k: v
         for k, v in state.items()
     }
+    prefixes, what = tuple(f'{m}.' for m in required), '/'.join(required)
     expected = model.state_dict()
     missing = [
-        k for k in expected if k.startswith('backbone.') and k not in state
+        k for k in expected if k.startswith(prefixes) and k not in state
     ]
     if missing:
         raise ValueError(
-            f'{checkpoint}: {len(missing)} of the backbone\'s weights are '
+            f'{checkpoint}: {len(missing)} of the {what} weights are '
             f'missing (first: {missing[:3]}); is it a checkpoint of this '
             'config\'s model?')
     wrong = [
         f'{k} {tuple(state[k].shape)} != {tuple(v.shape)}'
-        for k, v in expected.items() if k.startswith('backbone.')
+        for k, v in expected.items() if k.startswith(prefixes)
         and tuple(state[k].shape) != tuple(v.shape)
     ]
     if wrong:
-        raise ValueError(f'{checkpoint}: backbone weights of the wrong '
+        raise ValueError(f'{checkpoint}: {what} weights of the wrong '
                          f'shape (first: {wrong[:3]})')
     load_state_dict(model, state, strict=False, logger='current')
 
@@ -176,15 +179,22 @@ def resize_crop(frame: np.ndarray, short_side: int,
     return frame[top:top + crop_size, left:left + crop_size]
 
 
-def _encode(model: torch.nn.Module, clips: List[torch.Tensor],
-            channel_dim: int) -> np.ndarray:
-    """Backbone features of a batch of clips, through the model's data
-    preprocessor (normalisation, colour order, device), pooled."""
+def backbone_features(model: torch.nn.Module, inputs: List[torch.Tensor]):
+    """The backbone's output for a batch of samples (each ``(views, ...)``)
+    through the model's data preprocessor (normalisation, colour order,
+    device) and ``extract_feat(stage='backbone')``, views flattened into
+    the batch."""
     with torch.no_grad():
         data = model.data_preprocessor(
-            dict(inputs=clips, data_samples=None), False)
-        feats, _ = model.extract_feat(data['inputs'], stage='backbone')
-        return _pool(feats, channel_dim).float().cpu().numpy()
+            dict(inputs=inputs, data_samples=None), False)
+        return model.extract_feat(data['inputs'], stage='backbone')[0]
+
+
+def _encode(model: torch.nn.Module, clips: List[torch.Tensor],
+            channel_dim: int) -> np.ndarray:
+    """Backbone features of a batch of clips, pooled."""
+    feats = backbone_features(model, clips)
+    return _pool(feats, channel_dim).float().cpu().numpy()
 
 
 def check_recognizer(model: torch.nn.Module, kind: str) -> None:

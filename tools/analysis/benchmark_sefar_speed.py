@@ -108,11 +108,14 @@ def training_costs(model, batch: int, labelled: int, img_size: int,
     semi_samples = dict(
         labeled=samples(labelled), unlabeled=samples(batch - labelled))
     hub = MessageHub.get_current_instance()
-    hub.update_info('epoch', model.warmup_epochs)  # teacher and losses on
     hub.update_info('max_epochs', model.warmup_epochs + 10)
     optim = torch.optim.SGD(model.parameters(), lr=1e-6)
 
     def step(inputs, data_samples):
+        # a plain batch is the warm-up's supervised step: its epoch;
+        # after it the teacher and the unlabelled losses are on
+        semi = isinstance(inputs, dict)
+        hub.update_info('epoch', model.warmup_epochs if semi else 0)
         model.train()
         losses = model(inputs, data_samples, mode='loss')
         sum(v for k, v in losses.items() if k.startswith('loss')).backward()
