@@ -22,6 +22,26 @@ def labeled_clips_per_batch(dataloader) -> int:
     return count
 
 
+def check_warmups(batch_sampler, model) -> None:
+    """Raise ``ValueError`` unless a batch sampler and a model that both
+    have a supervised warm-up have the same one: ``warmup_iters`` where
+    either sets it, else ``warmup_epochs``."""
+
+    def warmup(owner):
+        if owner.warmup_iters is not None:
+            return f'warmup_iters={owner.warmup_iters}'
+        return f'warmup_epochs={owner.warmup_epochs}'
+
+    keys = ('warmup_epochs', 'warmup_iters')
+    if not all(hasattr(batch_sampler, k) and hasattr(model, k) for k in keys):
+        return
+    if warmup(batch_sampler) != warmup(model):
+        raise ValueError(
+            f'the batch sampler\'s warm-up ({warmup(batch_sampler)}, '
+            'train_dataloader.batch_sampler) differs from the model\'s '
+            f'({warmup(model)}, model); set both to the same value')
+
+
 @HOOKS.register_module()
 class LabeledClipsPerStepHook(Hook):
     """Sets the optimizer wrapper's ``accumulative_counts`` so that every
@@ -32,9 +52,13 @@ class LabeledClipsPerStepHook(Hook):
     With it an SeFAR run (2 labelled + 6 unlabelled clips per batch) and
     its supervised-only baseline (8 labelled clips per batch) take the same
     labelled clips per step and, an epoch being one pass over the labelled
-    set in both, the same number of steps, on any number of GPUs. A model
-    with an EMA teacher (``teacher_update_interval``, ``SeFARRecognizer``)
-    updates it once per step, not once per accumulated iteration.
+    set in both, the same number of steps, on any number of GPUs.
+
+    Before training it also checks that a ``SemiSupervisedBatchSampler``'s
+    supervised warm-up (labelled-only batches) is the model's
+    (``SeFARRecognizer.warmup_epochs`` / ``warmup_iters``): otherwise
+    unlabelled clips would be decoded for nothing, or the model would get
+    labelled-only batches after its warm-up.
 
     Args:
         clips (int): Labelled clips per optimizer step over all ranks.
@@ -42,8 +66,9 @@ class LabeledClipsPerStepHook(Hook):
 
     Raises:
         ValueError: ``clips`` is not a multiple of the labelled clips one
-            iteration takes over all ranks, or the config also sets
-            another ``accumulative_counts``.
+            iteration takes over all ranks, the config also sets another
+            ``accumulative_counts``, or the sampler's and the model's
+            warm-ups differ.
     """
 
     priority = 'VERY_HIGH'
@@ -80,8 +105,7 @@ class LabeledClipsPerStepHook(Hook):
                                         runner.max_iters)
         model = runner.model.module if is_model_wrapper(
             runner.model) else runner.model
-        if hasattr(model, 'teacher_update_interval'):  # SeFAR's EMA teacher
-            model.teacher_update_interval = counts
+        check_warmups(runner.train_dataloader.batch_sampler, model)
         print_log(
             f'{self.clips} labelled clips per optimizer step: {world_size} '
             f'rank(s) x {per_batch} per batch x {counts} accumulated '

@@ -2,6 +2,8 @@
 from collections import defaultdict
 from typing import Dict, Optional
 
+import torch
+from mmengine.dist import all_reduce
 from mmengine.hooks import Hook
 
 from mmaction.registry import HOOKS
@@ -15,7 +17,9 @@ class SemiSupervisedStatsHook(Hook):
     (``teacher_spread``) and, when the unlabelled list carries true labels,
     the pseudo-label accuracy (``pseudo_acc``); log them in one line and
     as ``train/epoch_<key>`` scalars (visualiser backends, TensorBoard).
-    Iterations of the supervised warm-up carry none and are not counted.
+    Iterations of the supervised warm-up carry none and are not counted;
+    under DDP the sums and counts of every rank are added before the means
+    are taken.
     """
 
     priority = 'BELOW_NORMAL'
@@ -36,9 +40,14 @@ class SemiSupervisedStatsHook(Hook):
                 self._counts[key] += 1
 
     def after_train_epoch(self, runner) -> None:
+        totals = torch.tensor(
+            [[self._sums[k] for k in self.KEYS],
+             [float(self._counts[k]) for k in self.KEYS]],
+            dtype=torch.float64)
+        all_reduce(totals)  # sums over the ranks (a no-op on one)
         means = {
-            key: self._sums[key] / self._counts[key]
-            for key in self.KEYS if self._counts[key]
+            key: float(totals[0, i] / totals[1, i])
+            for i, key in enumerate(self.KEYS) if totals[1, i] > 0
         }
         if not means:
             return

@@ -25,13 +25,9 @@ class SeFARRecognizer(BaseRecognizer):
     * ``L_sup``: cross-entropy of the student on the labelled clips;
     * after ``warmup_epochs`` supervised epochs the teacher (an mmengine
       ``ExponentialMovingAverage`` of backbone + head, started as a copy of
-      the student, then updated once per optimizer step: every
-      ``teacher_update_interval`` iterations, which
-      ``LabeledClipsPerStepHook`` sets to the accumulated iterations of a
-      step, 1 by default as in the authors' unaccumulated steps) runs its
-      backbone once on the weak views and its head ``U`` times with dropout
-      on
-      (``stochastic_logits``): Adaptive Regulation gives the pseudo-labels
+      the student, then updated every iteration, accumulated ones included,
+      as the authors' loop does) runs its backbone once on the weak views
+      and its head ``U`` times with dropout on (``stochastic_logits``): Adaptive Regulation gives the pseudo-labels
       and weights ``w`` (``weighting='adaptive'``); the SVFormer-style
       baseline (``weighting='threshold'``, ``U = 1``, head without dropout)
       keeps pseudo-labels whose confidence reaches ``threshold``;
@@ -140,7 +136,6 @@ class SeFARRecognizer(BaseRecognizer):
         self.strong_dropout, self.mix_alpha = strong_dropout, mix_alpha
         self.mix_space = mix_space
         self._warned_warmup_decoding = False
-        self.teacher_update_interval = 1
 
     def student(self) -> nn.ModuleDict:
         """Backbone and head under the teacher's names (a view, not
@@ -195,13 +190,6 @@ class SeFARRecognizer(BaseRecognizer):
             return 0.0
         span = max((total or 1) - warmup, 1)
         return math.sin(math.pi / 2 * min((step + 1 - warmup) / span, 1.0))
-
-    def _step_begins(self) -> bool:
-        """Whether this iteration starts an optimizer step (the previous one
-        ended one): with ``teacher_update_interval`` accumulated iterations
-        per step, the loop's iteration is a multiple of it."""
-        it = MessageHub.get_current_instance().get_info('iter') or 0
-        return it % self.teacher_update_interval == 0
 
     # -- teacher -------------------------------------------------------------
     @torch.no_grad()
@@ -289,8 +277,7 @@ class SeFARRecognizer(BaseRecognizer):
                     level=logging.WARNING)
             losses.update(loss_unsup=zero, loss_mix=zero)
             return losses
-        if self.teacher.steps == 0 or self._step_begins():
-            self.teacher.update_parameters(self.student())
+        self.teacher.update_parameters(self.student())
         teacher = self.teacher_pseudo_labels(inputs['weak'])
         strong = F.dropout3d(
             self._clips(inputs['strong']), self.strong_dropout, training=True)

@@ -26,9 +26,7 @@ def fake_runner(model, batch_size=8, num_labeled=None, accumulative=1):
 
 def linear():
     torch.manual_seed(0)
-    model = torch.nn.Linear(3, 1)
-    model.teacher_update_interval = 1  # as SeFARRecognizer has
-    return model
+    return torch.nn.Linear(3, 1)
 
 
 @pytest.mark.parametrize('world, num_labeled, batch_size, counts',
@@ -42,7 +40,6 @@ def test_accumulation_reaches_the_clips_per_step(world, num_labeled,
             return_value=world):
         LabeledClipsPerStepHook(64).before_train(runner)
     assert runner.optim_wrapper._accumulative_counts == counts
-    assert runner.model.teacher_update_interval == counts  # once per step
 
 
 def test_accumulated_step_equals_one_step_on_all_the_clips():
@@ -75,3 +72,24 @@ def test_unreachable_or_conflicting_steps_are_refused():
     runner.train_dataloader.batch_size = None  # a foreign batch sampler
     with pytest.raises(TypeError, match='cannot count the labelled clips'):
         LabeledClipsPerStepHook(64).before_train(runner)
+
+
+@pytest.mark.parametrize('sampler, model, differ', [
+    ((5, None), (5, None), False),
+    ((0, 40), (5, 40), False),  # iterations rule where set
+    ((5, None), (6, None), True),
+    ((5, None), (5, 40), True),
+    ((0, 30), (0, 40), True),
+])
+def test_the_samplers_and_the_models_warmups_must_agree(sampler, model, differ):
+    net = linear()
+    net.warmup_epochs, net.warmup_iters = model
+    runner = fake_runner(net, num_labeled=2)
+    runner.train_dataloader.batch_sampler.warmup_epochs = sampler[0]
+    runner.train_dataloader.batch_sampler.warmup_iters = sampler[1]
+    hook = LabeledClipsPerStepHook(8)
+    if differ:
+        with pytest.raises(ValueError, match='batch_sampler.*differs'):
+            hook.before_train(runner)
+    else:
+        hook.before_train(runner)

@@ -222,20 +222,25 @@ def test_unlabelled_clips_in_the_warmup_are_named_once(monkeypatch):
     assert len(logged) == 1 and 'SemiSupervisedBatchSampler' in logged[0]
 
 
-def test_teacher_moves_once_per_optimizer_step():
-    """With 4 accumulated iterations per step the teacher starts as the
-    student, then follows it only when a step begins (iterations 4, 8)."""
-    model = recognizer()
-    model.teacher_update_interval = 4
+def test_teacher_follows_the_student_every_iteration():
+    """The authors update the EMA teacher every iteration, accumulated ones
+    included: it starts as a copy of the student, then moves by momentum m
+    toward it each time: t <- (1 - m) t + m s."""
+    model = recognizer()  # ema_momentum 0.1
     data = model.data_preprocessor(semi_batch(), training=True)
-    hub = MessageHub.get_current_instance()
     set_epoch(1)
-    steps = []
-    for it in range(1, 10):
-        hub.update_info('iter', it)
+    model(**data, mode='loss')
+    teacher = model.teacher.module.backbone.cls_token
+    student = model.backbone.cls_token
+    assert torch.equal(teacher, student) and model.teacher.steps == 1
+    start = teacher.detach().clone()
+    with torch.no_grad():
+        student.add_(1.0)  # an optimizer step
+    for it in range(1, 4):  # three iterations, one step
         model(**data, mode='loss')
-        steps.append(int(model.teacher.steps))
-    assert steps == [1, 1, 1, 2, 2, 2, 2, 3, 3]
+        assert model.teacher.steps == it + 1
+        expected = start + 1.0 * (1 - 0.9**it)
+        assert torch.allclose(teacher, expected, atol=1e-6)
 
 
 def test_unlabelled_losses_equal_a_hand_computation(monkeypatch):
