@@ -25,8 +25,8 @@ model = dict(
                   pretrained=False),  # a tiny ViT: from scratch on purpose
     cls_head=dict(num_classes=num_classes, in_channels=64, hidden_dims=64),
     warmup_epochs=warmup_epochs,
-    ema_momentum=0.04)  # per step (4 iterations): a short run, the teacher
-#                       must follow the student
+    ema_momentum=0.01)  # per iteration, 4 per step: a short run, the
+#                       teacher must follow the student
 decode = [
     dict(type='DecordInit'),
     dict(type='DualLevelSampleFrames', elements=[2, 2, 4]),

@@ -1,6 +1,8 @@
-# SeFAR-S on hmdb51, 50% labelled.
-# lists: python tools/data/split_semi_supervised.py \
-#     data/hmdb51/annotations/hmdb51_train_split_1_videos.txt --percent 50
+# SeFAR-S on hmdb51, 50% labelled: the authors' split (list_hmdb_50):
+#   python tools/data/import_sefar_splits.py \
+#       <authors>/dataset/list_hmdb_50 --out-dir data/hmdb51/annotations
+# (or a split of your own with tools/data/split_semi_supervised.py
+#  --percent 50, and point labeled_list / unlabeled_list at it)
 _base_ = [
     '../_base_/sefar_runtime.py', '../_base_/models/sefar_vit-s.py',
     '../_base_/datasets/sefar_semi_video.py',
@@ -8,10 +10,9 @@ _base_ = [
 ]
 num_classes = 51
 video_root = 'data/hmdb51/videos'
-labeled_list = ('data/hmdb51/annotations/'
-                'hmdb51_train_split_1_videos_50pct_labeled.txt')
+labeled_list = 'data/hmdb51/annotations/list_hmdb_50_labeled.txt'
 unlabeled_list = ('data/hmdb51/annotations/'
-                  'hmdb51_train_split_1_videos_50pct_unlabeled.txt')
+                  'list_hmdb_50_unlabeled.txt')
 val_list = 'data/hmdb51/annotations/hmdb51_val_split_1_videos.txt'
 model = dict(cls_head=dict(num_classes=num_classes))
 train_dataloader = dict(

@@ -1,6 +1,8 @@
-# SeFAR-S on ucf101, 5% labelled.
-# lists: python tools/data/split_semi_supervised.py \
-#     data/ucf101/annotations/ucf101_train_split_1_videos.txt --percent 5
+# SeFAR-S on ucf101, 5% labelled: the authors' split (list_ucf_5):
+#   python tools/data/import_sefar_splits.py \
+#       <authors>/dataset/list_ucf_5 --out-dir data/ucf101/annotations
+# (or a split of your own with tools/data/split_semi_supervised.py
+#  --percent 5, and point labeled_list / unlabeled_list at it)
 _base_ = [
     '../_base_/sefar_runtime.py', '../_base_/models/sefar_vit-s.py',
     '../_base_/datasets/sefar_semi_video.py',
@@ -8,10 +10,9 @@ _base_ = [
 ]
 num_classes = 101
 video_root = 'data/ucf101/videos'
-labeled_list = ('data/ucf101/annotations/'
-                'ucf101_train_split_1_videos_5pct_labeled.txt')
+labeled_list = 'data/ucf101/annotations/list_ucf_5_labeled.txt'
 unlabeled_list = ('data/ucf101/annotations/'
-                  'ucf101_train_split_1_videos_5pct_unlabeled.txt')
+                  'list_ucf_5_unlabeled.txt')
 val_list = 'data/ucf101/annotations/ucf101_val_split_1_videos.txt'
 model = dict(cls_head=dict(num_classes=num_classes))
 train_dataloader = dict(

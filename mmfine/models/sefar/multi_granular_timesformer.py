@@ -65,7 +65,8 @@ def drop_path(x: torch.Tensor, rate: float, training: bool) -> torch.Tensor:
 class DividedSpaceTimeBlock(nn.Module):
     """TimeSformer's divided attention block: temporal attention among the
     frames of each patch position (its output through ``temporal_fc``,
-    zero-initialised so the block starts as the image ViT block), spatial
+    zero-initialised so the block starts as the image ViT block; in every
+    block, where TimeSformer's code zeroes it in all but the first), spatial
     attention among the patches and the CLS token of each frame, then the
     MLP. The frame count comes with the input, so elements of any length
     share the block."""

@@ -14,3 +14,16 @@ def test_warp_keeps_order_and_ends_inside_each_element():
             assert part[0] == positions[0] and part[-1] == positions[-1]
             assert set(part) <= set(positions)
             assert (np.diff(part) >= 0).all()
+
+
+def test_warp_changes_the_inner_frames_of_long_elements():
+    """Elements of two frames keep both ends, so only longer ones can
+    change: their inner frames are redrawn (some repeated, some left
+    out) in most draws."""
+    np.random.seed(0)
+    context = element_segments([2, 2, 6])[-1]
+    changed = 0
+    for _ in range(50):
+        part = WarpElements().permutation([2, 2, 6], 1)[context]
+        changed += bool((part != np.asarray(context)).any())
+    assert changed > 40  # identity has probability ~1/256 per draw

@@ -89,11 +89,18 @@ def test_training_step_and_student_prediction():
     log = model.train_step(semi_batch(), OptimWrapper(optim))
     assert torch.isfinite(torch.as_tensor(log['loss']))
     model.eval()
+    with torch.no_grad():  # a teacher unlike the student
+        for p in model.teacher.module.parameters():
+            p.add_(torch.randn_like(p))
     test = dict(
         inputs=[torch.randn(2, 3, 8, 16, 16)],
         data_samples=[ActionDataSample().set_gt_label(1)])
     out = model.test_step(test)
     assert out[0].pred_score.shape == (4, )
+    with torch.no_grad():  # the student's softmax, averaged over 2 views
+        student = model.cls_head(model.backbone(test['inputs'][0]))
+    torch.testing.assert_close(out[0].pred_score,
+                               student.softmax(-1).mean(0))
     assert model.num_teacher_predictions == 10
 
 
@@ -159,15 +166,24 @@ def test_an_epoch_warmup_that_never_ends_is_an_error():
 
 
 def test_no_gradient_reaches_the_teacher_and_the_student_learns():
+    """Even with the teacher's parameters made trainable, its pseudo-labels
+    carry no graph: the unlabelled losses reach the student alone."""
     model = recognizer()
     data = model.data_preprocessor(semi_batch(), training=True)
     set_epoch(1)
     model(**data, mode='loss')  # starts the teacher
+    model.teacher.module.requires_grad_(True)
+    pseudo = model.teacher_pseudo_labels(data['inputs']['weak'])
+    assert not pseudo['probs'].requires_grad
+    assert not pseudo['weight'].requires_grad
     losses = model(**data, mode='loss')
     (losses['loss_unsup'] + losses['loss_mix'] + losses['loss_cls']).backward()
     for name, p in model.teacher.module.named_parameters():
         assert p.grad is None, name
     assert model.backbone.patch_embed.proj.weight.grad.abs().sum() > 0
+    student = {id(p) for p in model.student().parameters()}
+    assert not any(
+        id(p) in student for p in model.teacher.module.parameters())
 
 
 def test_channel_dropout_hits_the_strong_view_only(monkeypatch):
