@@ -27,8 +27,9 @@ class SeFARRecognizer(BaseRecognizer):
       ``ExponentialMovingAverage`` of backbone + head, started as a copy of
       the student, then updated every iteration, accumulated ones included,
       as the authors' loop does) runs its backbone once on the weak views
-      and its head ``U`` times with dropout on (``stochastic_logits``): Adaptive Regulation gives the pseudo-labels
-      and weights ``w`` (``weighting='adaptive'``); the SVFormer-style
+      and its head ``U`` times with dropout on (``stochastic_logits``):
+      Adaptive Regulation gives the pseudo-labels and weights ``w``
+      (``weighting='adaptive'``); the SVFormer-style
       baseline (``weighting='threshold'``, ``U = 1``, head without dropout)
       keeps pseudo-labels whose confidence reaches ``threshold``;
     * ``L_un = mean(w CE(student(strong), argmax p))``, the strong views

@@ -81,7 +81,8 @@ def test_unreachable_or_conflicting_steps_are_refused():
     ((5, None), (5, 40), True),
     ((0, 30), (0, 40), True),
 ])
-def test_the_samplers_and_the_models_warmups_must_agree(sampler, model, differ):
+def test_the_samplers_and_the_models_warmups_must_agree(
+        sampler, model, differ):
     net = linear()
     net.warmup_epochs, net.warmup_iters = model
     runner = fake_runner(net, num_labeled=2)
