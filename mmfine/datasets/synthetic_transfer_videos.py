@@ -134,7 +134,12 @@ def render_transfer_video(set_id: int,
                                   centre, half, size)
     half = 1.25 * half  # large enough for the shape to show at 32 x 32
     background = _background(SETS[set_id]['background'], size, rng)
-    hue = fine_hue(set_id, fine_id) if rng.random() < HUE_BIAS else \
+    # the context goes with what a fine label says beyond the motion: the
+    # object's fine classes each have their hue; the manners of one motion
+    # share the motion's (as a scene goes with an action, not with how it
+    # is done), so the hue cannot tell the manners apart
+    hue_class = fine_id if fine_kind == 'object' else 2 * coarse
+    hue = fine_hue(set_id, hue_class) if rng.random() < HUE_BIAS else \
         rng.uniform(0, 180)
     hsv = np.uint8([[[(hue + rng.uniform(-4, 4)) % 180,
                       rng.integers(170, 256),
@@ -167,7 +172,8 @@ def generator_settings(per_class: Dict[str, int],
             str(k): v
             for k, v in SETS.items()
         },
-        version=1)
+        fine_kind=fine_kind,
+        version=2)
 
 
 def make_transfer_videos(root: str,
@@ -201,5 +207,7 @@ def make_transfer_videos(root: str,
                     ('\n'.join(lines) + '\n').encode(),
                     osp.join(root, f'{split}_set{set_id}_{level}.txt'))
     atomic_write_bytes(
-        json.dumps(generator_settings(per_class, frames, size, seed)).encode(),
+        json.dumps(
+            generator_settings(per_class, frames, size, seed,
+                               fine_kind)).encode(),
         osp.join(root, 'settings.json'))

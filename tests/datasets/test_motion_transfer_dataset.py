@@ -139,3 +139,28 @@ def test_fine_classes_by_manner_move_differently():
     assert np.ptp(np.diff(steady[:, 1])) < 1.5
     # wavy: the object swings across its path (y), steady does not
     assert np.ptp(wavy[:, 0]) > 3 and np.ptp(steady[:, 0]) < 1.5
+
+
+@pytest.mark.parametrize('fine_kind, hue_classes', [
+    ('object', [6, 7]),  # each object class of "grows" its own hue
+    ('manner', [6, 6]),  # both manners of "grows" the motion's hue
+])
+def test_the_context_hue_follows_what_the_fine_label_adds(
+        monkeypatch, fine_kind, hue_classes):
+    """The hue is a context cue: with fine classes by object it goes with
+    the fine class; with fine classes by manner it goes with the coarse
+    motion, so it cannot tell the manners of one motion apart."""
+    import mmfine.datasets.synthetic_transfer_videos as generator
+    asked = []
+    real = generator.fine_hue
+
+    def record(set_id, fine_id):
+        asked.append(fine_id)
+        return real(set_id, fine_id)
+
+    monkeypatch.setattr(generator, 'fine_hue', record)
+    monkeypatch.setattr(generator, 'HUE_BIAS', 1.0)  # the cue every time
+    for fine_id in (6, 7):
+        render_transfer_video(1, fine_id, 4, 32, np.random.default_rng(0),
+                              fine_kind)
+    assert asked == hue_classes
