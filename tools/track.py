@@ -7,8 +7,9 @@ descriptors (JSON), their captions and an overlay video.
          --pose-checkpoint P --det-config C --det-checkpoint P]
 
 OUT.json maps each of the 14 parts to one ``{"vector": [vx, vy], "coord":
-[x, y]}`` per frame (px/frame, vy > 0 upward; coord in [0, 1] from the
-top-left), with ``num_frames`` and ``fps``. Prints the frames per second
+[x, y], "directions": [up, right, down, left]}`` per frame (px/frame, vy >
+0 upward; coord in [0, 1] from the top-left; the part's mean directional
+flow components), with ``num_frames`` and ``fps``. Prints the frames per second
 of the whole tracker, where the time went and the three most active parts.
 """
 import argparse

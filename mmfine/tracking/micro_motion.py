@@ -8,7 +8,11 @@ the backend segments and the intersection is not empty; the median, as
 occlusion edges and textureless patches give outliers), in pixels per
 frame of the original video with **vy > 0 meaning upward**; frame 0's
 vector is ``[0, 0]``. ``coord`` is the part's position in frame t,
-normalised to [0, 1] from the top-left corner. Where the subject is not
+normalised to [0, 1] from the top-left corner. ``directions`` are the
+mean of the flow's four directional components (up, right, down, left;
+each >= 0, px/frame) over the same pixels: the paper's four-direction
+flow read out per part, which keeps motion in opposite directions within
+a part that the median vector cancels. Where the subject is not
 found the part keeps its last position (its vector is still the flow
 there; before the first sighting every part sits at the frame centre).
 """
@@ -73,7 +77,9 @@ class TrackedFrame(NamedTuple):
 
 
 class MotionDescriptors(NamedTuple):
-    """Per part, one ``{'vector': [vx, vy], 'coord': [x, y]}`` per frame;
+    """Per part, one ``{'vector': [vx, vy], 'coord': [x, y], 'directions':
+    [up, right, down, left]}`` per frame (the last the part's mean
+    directional flow components in px/frame, beyond MA-Bench's form);
     the video's frame count, rate and size, and seconds spent per stage."""
     parts: Dict[str, List[dict]]
     num_frames: int
@@ -111,11 +117,13 @@ def body_scale(keypoints: np.ndarray) -> float:
 
 
 def part_motion(flow: np.ndarray, parts: dict, radius: float,
-                mask: Optional[np.ndarray],
-                mask_threshold: float) -> Dict[str, np.ndarray]:
-    """Median flow ``(fx, fy)`` over each part's region (and the person
-    mask); zeros for a part outside the frame."""
-    out = {}
+                mask: Optional[np.ndarray], mask_threshold: float) -> tuple:
+    """Per part, over its region (and the person mask): the median flow
+    ``(fx, fy)`` and the mean of the four directional components (up,
+    right, down, left); zeros for a part outside the frame. Returns the two
+    dicts ``(vectors, directions)``."""
+    components = directional_components(flow)
+    vectors, directions = {}, {}
     for name, (kind, points) in parts.items():
         rows, cols, inside = part_region(kind, points, radius,
                                          flow.shape[:2])
@@ -124,8 +132,11 @@ def part_motion(flow: np.ndarray, parts: dict, radius: float,
             if on_person.any():
                 inside = on_person
         values = flow[rows, cols][inside]
-        out[name] = np.median(values, 0) if len(values) else np.zeros(2)
-    return out
+        found = len(values) > 0
+        vectors[name] = np.median(values, 0) if found else np.zeros(2)
+        directions[name] = components[rows, cols][inside].mean(0) \
+            if found else np.zeros(4)
+    return vectors, directions
 
 
 def track_micro_motion(path: str,
@@ -203,13 +214,14 @@ def track_micro_motion(path: str,
         field = None
         if prev is None:
             vectors = {name: np.zeros(2) for name in BODY_PARTS}
+            directions = {name: np.zeros(4) for name in BODY_PARTS}
         else:
             tick = time.perf_counter()
             field = flow_fn(prev[0], grey)
             seconds['flow'] += time.perf_counter() - tick
             tick = time.perf_counter()
-            vectors = part_motion(field, prev[1], prev[2], prev[3],
-                                  mask_threshold)
+            vectors, directions = part_motion(field, prev[1], prev[2],
+                                              prev[3], mask_threshold)
             seconds['descriptors'] += time.perf_counter() - tick
         for name in BODY_PARTS:
             fx, fy = vectors[name] / scale
@@ -221,6 +233,9 @@ def track_micro_motion(path: str,
                     coord=[
                         round(float(np.clip(x / w, 0, 1)), 4),
                         round(float(np.clip(y / h, 0, 1)), 4)
+                    ],
+                    directions=[
+                        round(float(d / scale), 3) for d in directions[name]
                     ]))
         if on_frame is not None:
             on_frame(

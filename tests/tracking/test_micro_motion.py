@@ -58,6 +58,11 @@ def test_a_moving_square_gives_its_velocity(tmp_path, flow):
         vectors = np.array([f['vector'] for f in frames[2:]])
         # vy > 0 is upward: the square moves 1 px up per frame
         assert np.allclose(np.median(vectors, 0), [2, 1], atol=0.35), part
+        # four directions: 1 px/frame up, 2 right, none down or left
+        assert frames[0]['directions'] == [0.0, 0.0, 0.0, 0.0]
+        directions = np.array([f['directions'] for f in frames[2:]])
+        assert np.allclose(
+            np.median(directions, 0), [1, 2, 0, 0], atol=0.4), part
     # coordinates follow the square (normalised, from the top-left)
     x0, x1 = (result.parts['Torso'][t]['coord'][0] for t in (0, 11))
     assert x1 - x0 == pytest.approx(22 / 160, abs=0.02)
