@@ -22,6 +22,7 @@ from .synthetic_motion_videos import trajectory, write_video
 COARSE_CLASSES = ('moves right', 'moves left', 'moves down', 'moves up',
                   'grows', 'shrinks')
 HUE_BIAS = 0.85  # share of a fine class's videos in its own hue
+MANNER_AMPLITUDE = 0.08  # of the frame size: the wave of 'wavy'/'zigzag'
 # each set's objects (its fine classes: object x coarse motion) and scenery
 SETS = {
     1:
@@ -112,7 +113,7 @@ def _in_manner(manner: str, coarse: int, centre: np.ndarray, half: np.ndarray,
             1 - 4 * np.abs(phase - 0.5)
         across = 1 if coarse in (0, 1) else 0  # moves along x: wave in y
         centre = centre.copy()
-        centre[:, across] += 0.08 * size * wave
+        centre[:, across] += MANNER_AMPLITUDE * size * wave
     return centre, half
 
 
@@ -168,6 +169,7 @@ def generator_settings(per_class: Dict[str, int],
         seed=seed,
         coarse_classes=list(COARSE_CLASSES),
         hue_bias=HUE_BIAS,
+        manner_amplitude=MANNER_AMPLITUDE,
         sets={
             str(k): v
             for k, v in SETS.items()
