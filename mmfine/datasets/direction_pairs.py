@@ -11,6 +11,8 @@ direction word of one with its opposite gives the other.
 import re
 from typing import Dict, List, Sequence, Tuple
 
+from .list_lines import parse_list_line
+
 # a direction word and its opposite (both ways are added below)
 OPPOSITES = {
     'forward': 'backward',
@@ -128,24 +130,17 @@ def build_direction_subset(
     new_label = {orig: new for new, orig in enumerate(originals)}
     kept = []
     for number, line in enumerate(lines, 1):
-        fields = line.split()
-        if not fields:
+        entry = parse_list_line(line, f'line {number}')
+        if entry is None:
             continue
-        if len(fields) != 2:
-            raise ValueError(f'line {number}: expected "path label", got '
-                             f'{line.strip()!r}')
-        try:
-            label = int(fields[1])
-        except ValueError:
-            raise ValueError(f'line {number}: label {fields[1]!r} is not an '
-                             'integer') from None
+        path, label = entry
         if label < 0 or (num_classes is not None and label >= num_classes):
             raise ValueError(f'line {number}: label {label} outside the '
                              f'{num_classes} classes of the label map'
                              if num_classes is not None else
                              f'line {number}: negative label {label}')
         if label in new_label:
-            kept.append(f'{fields[0]} {new_label[label]}')
+            kept.append(f'{path} {new_label[label]}')
     return kept, originals
 
 

@@ -18,6 +18,7 @@ import os.path as osp
 from typing import Dict, List, Optional, Tuple
 
 from mmfine.utils import atomic_write_bytes
+from .list_lines import parse_list_line
 
 #: role of each file in an authors' split folder -> our list's suffix
 AUTHOR_FILES = {
@@ -47,19 +48,14 @@ def read_author_list(path: str) -> List[Entry]:
     entries, seen = [], {}
     with open(path, encoding='utf-8') as f:
         for number, line in enumerate(f, 1):
-            fields = line.replace(',', ' ').split()
-            if not fields:
-                continue
             where = f'{path}:{number}'
-            if len(fields) != 2:
-                raise SplitImportError(
-                    f'{where}: expected "path label", got {line.strip()!r}')
-            video, label = fields
             try:
-                label = int(label)
-            except ValueError:
-                raise SplitImportError(
-                    f'{where}: label {label!r} is not an integer') from None
+                entry = parse_list_line(line.replace(',', ' '), where)
+            except ValueError as error:
+                raise SplitImportError(str(error)) from None
+            if entry is None:
+                continue
+            video, label = entry
             if label < 0:
                 raise SplitImportError(f'{where}: negative label {label}')
             if video in seen:

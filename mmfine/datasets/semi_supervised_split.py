@@ -4,6 +4,8 @@ from typing import List, Tuple
 
 import numpy as np
 
+from .list_lines import parse_list_line
+
 
 def split_labeled(lines: List[str],
                   percent: float,
@@ -17,15 +19,11 @@ def split_labeled(lines: List[str],
         raise ValueError(f'percent must lie in (0, 100), got {percent}')
     by_class = defaultdict(list)
     for number, line in enumerate(lines):
-        fields = line.split()
-        if len(fields) != 2:
-            raise ValueError(f'line {number + 1}: expected "path label", got '
-                             f'{line!r}')
-        try:
-            by_class[int(fields[1])].append(number)
-        except ValueError:
-            raise ValueError(f'line {number + 1}: label {fields[1]!r} is not '
-                             'an integer') from None
+        entry = parse_list_line(line, f'line {number + 1}')
+        if entry is None:
+            raise ValueError(f'line {number + 1}: expected "path label", '
+                             'got a blank line')
+        by_class[entry[1]].append(number)
     rng = np.random.default_rng(seed)
     chosen = set()
     for label in sorted(by_class):

@@ -49,8 +49,9 @@ class DenseFlow:
 
 
 def directional_components(flow: np.ndarray) -> np.ndarray:
-    """The four directional components ``(H, W, 4)``: up, right, down,
-    left (each >= 0; image y points down)."""
+    """The four directional components ``(..., 4)`` of a flow ``(..., 2)``
+    (a field ``(H, W, 2)`` or a part's pixels ``(N, 2)``): up, right,
+    down, left (each >= 0; image y points down)."""
     fx, fy = flow[..., 0], flow[..., 1]
     return np.stack([
         np.maximum(-fy, 0),
@@ -122,7 +123,6 @@ def part_motion(flow: np.ndarray, parts: dict, radius: float,
     ``(fx, fy)`` and the mean of the four directional components (up,
     right, down, left); zeros for a part outside the frame. Returns the two
     dicts ``(vectors, directions)``."""
-    components = directional_components(flow)
     vectors, directions = {}, {}
     for name, (kind, points) in parts.items():
         rows, cols, inside = part_region(kind, points, radius,
@@ -134,7 +134,7 @@ def part_motion(flow: np.ndarray, parts: dict, radius: float,
         values = flow[rows, cols][inside]
         found = len(values) > 0
         vectors[name] = np.median(values, 0) if found else np.zeros(2)
-        directions[name] = components[rows, cols][inside].mean(0) \
+        directions[name] = directional_components(values).mean(0) \
             if found else np.zeros(4)
     return vectors, directions
 
