@@ -8,6 +8,7 @@ from mmaction.registry import DATASETS
 from mmfine.structures import get_layout
 from mmfine.utils.safe_pickle import safe_load_pickle
 from .pose_annotation_check import pose_annotation_problems, sample_name
+from .transforms.detected_window import longest_detected_run
 
 
 class BadAnnotationError(ValueError):
@@ -39,6 +40,11 @@ class CheckedPoseDataset(PoseDataset):
         classes (list[str], optional): Class names for the metainfo; a
             top-level ``classes`` list in the pickle is used when omitted.
             Defaults to None.
+        min_detected_run (int): Keep only samples whose first person has
+            a run of at least this many consecutive detected frames (any
+            score above 0), logging the others, e.g. a window length for
+            completion pre-training on extracted videos
+            (``SampleDetectedWindow``). Defaults to 0 (all samples).
         **kwargs: Other arguments of ``PoseDataset`` (``split``,
             ``data_prefix``, ``test_mode``, ...).
     """
@@ -50,6 +56,7 @@ class CheckedPoseDataset(PoseDataset):
                  layout: Optional[str] = None,
                  on_bad_sample: str = 'raise',
                  classes: Optional[List[str]] = None,
+                 min_detected_run: int = 0,
                  **kwargs) -> None:
         if on_bad_sample not in ('raise', 'skip'):
             raise ValueError("on_bad_sample must be 'raise' or 'skip', got "
@@ -58,6 +65,7 @@ class CheckedPoseDataset(PoseDataset):
         self.on_bad_sample = on_bad_sample
         self.skipped: List[str] = []
         self._classes = classes
+        self.min_detected_run = min_detected_run
         super().__init__(ann_file, pipeline, num_classes=num_classes, **kwargs)
 
     def load_data_list(self) -> List[Dict]:
@@ -132,6 +140,22 @@ class CheckedPoseDataset(PoseDataset):
                 'malformed samples:\n  ' + '\n  '.join(bad),
                 logger=MMLogger.get_current_instance(),
                 level=30)
+        if self.min_detected_run > 0:
+            short = [
+                sample_name(a, i) for i, a in enumerate(good)
+                if longest_detected_run(a) < self.min_detected_run
+            ]
+            if short:
+                print_log(
+                    f'{self.ann_file}: left out {len(short)} of {len(good)} '
+                    f'samples without {self.min_detected_run} consecutive '
+                    'detected frames: ' + ', '.join(short[:20]),
+                    logger=MMLogger.get_current_instance(),
+                    level=30)
+                good = [
+                    a for a in good
+                    if longest_detected_run(a) >= self.min_detected_run
+                ]
         if not good:
             raise BadAnnotationError(f'{self.ann_file}: no valid sample '
                                      f'(split {self.split!r})')

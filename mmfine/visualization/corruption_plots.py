@@ -80,3 +80,45 @@ def restoration_figure(rows: Dict[str, np.ndarray],
                     seq[t, [a, b], 0], seq[t, [a, b], 1], color=colour, lw=1)
     fig.suptitle(title, fontsize=9)
     return fig
+
+
+def trajectory_figure(detected: np.ndarray,
+                      restored: Dict[str, np.ndarray],
+                      frames: np.ndarray,
+                      joint: int,
+                      title: str = ''):
+    """One joint's x and y over time: the detections (a line), and each
+    restorer's values on the frames blanked on purpose (markers, on a grey
+    band).
+
+    Args:
+        detected (np.ndarray): Detected keypoints ``(T, V, 2)``, NaN where
+            nothing was detected (a gap in the line).
+        restored (dict[str, np.ndarray]): Restorer -> ``(T, V, 2)``.
+        frames (np.ndarray): The blanked (and restored) frame indices.
+        joint (int): The joint drawn.
+        title (str): Figure title. Defaults to ``''``.
+
+    Returns:
+        matplotlib.figure.Figure: The figure.
+    """
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(9, 4.4), dpi=110)
+    time = np.arange(len(detected))
+    for row, axis in enumerate('xy'):
+        ax = fig.add_subplot(2, 1, row + 1)
+        for t in frames:
+            ax.axvspan(t - 0.5, t + 0.5, color='0.9', lw=0)
+        ax.plot(time, detected[:, joint, row], color='k', lw=1,
+                label='detected')
+        for (name, seq), marker in zip(restored.items(), 'ox+^'):
+            ax.plot(frames, seq[frames, joint, row], marker, ms=4,
+                    mfc='none', label=name)
+        ax.set_ylabel(f'{axis} (px)')
+        ax.grid(alpha=0.3)
+        if row == 0:
+            ax.set_title(title, fontsize=9)
+            ax.legend(fontsize=7, ncol=len(restored) + 1)
+    ax.set_xlabel('frame')
+    fig.tight_layout()
+    return fig

@@ -102,3 +102,19 @@ def test_pickle_naming_another_layout_is_refused(tmp_path):
         CheckedPoseDataset(path, PIPELINE, split='train', layout='coco17')
     assert len(CheckedPoseDataset(path, PIPELINE, split='train',
                                   layout='h36m17')) == 1
+
+
+def test_samples_without_a_detected_run_are_left_out(tmp_path):
+    gappy = sample('gappy', frames=12)
+    gappy['keypoint_score'][0, [4, 9]] = 0  # longest run: 4 frames
+    edge = sample('edge', frames=12)
+    edge['keypoint_score'][0, :7] = 0  # frames 7..11: 5 frames
+    annotations = [sample('full', frames=12), gappy, edge]
+    path = write(tmp_path, annotations)
+    dataset = CheckedPoseDataset(
+        path, PIPELINE, split='train', min_detected_run=5)
+    names = [
+        dataset.get_data_info(i)['frame_dir'] for i in range(len(dataset))
+    ]
+    assert names == ['full', 'edge']
+    assert len(CheckedPoseDataset(path, PIPELINE, split='train')) == 3

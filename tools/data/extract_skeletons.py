@@ -6,6 +6,7 @@
         [--backend mediapipe | --backend mmpose --pose-config C \
          --pose-checkpoint P --det-config C --det-checkpoint P] \
         [--workers 2] [--work-dir DIR] [--overwrite]
+        [--restore COMPLETION_CKPT [--restore-config CFG] [--max-gap 16]]
     bash tools/dist_extract.sh 8 --video-root ... (one machine, 8 ranks)
     bash tools/slurm_extract.sh PARTITION JOB --video-root ... (Slurm)
 
@@ -25,6 +26,15 @@ merges every rank's videos into ``--out``. Videos that cannot be read,
 have no frames or show no person are listed at the end (and in
 ``<work-dir>/<video>.failed``) without stopping the run; the exit status
 is non-zero when any video is missing from ``--out``.
+
+``--restore`` fills the frames where the subject was lost inside its
+detected span (gaps of at most ``--max-gap`` frames) with a FineTec
+completion pre-trained on the same layout
+(``configs/finetec/completion_mlp_1xb64-5k_video-poses-coco17-2d.py`` on
+an extraction without it); the restored frames keep score 0 and are marked
+in ``restored (M, T)``. It applies at the merge, so the per-video results
+stay as detected and ``--merge-only --restore`` restores an earlier
+extraction.
 """
 import argparse
 import json
@@ -66,8 +76,22 @@ def parse_args(argv=None):
         '--merge-only',
         action='store_true',
         help='only merge the per-video results already in --work-dir')
+    parser.add_argument(
+        '--restore',
+        metavar='CHECKPOINT',
+        help='fill lost frames with this FineTec completion checkpoint')
+    parser.add_argument(
+        '--restore-config',
+        help='its config (default: the one stored in the checkpoint)')
+    parser.add_argument(
+        '--max-gap',
+        type=int,
+        default=16,
+        help='the longest run of lost frames --restore fills')
     parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
     args = parser.parse_args(argv)
+    if args.restore_config and not args.restore:
+        parser.error('--restore-config needs --restore')
     check_pose_backend_args(parser, args)
     for entry in args.list:
         if ':' not in entry:
@@ -117,6 +141,10 @@ def main(argv=None):
     try:
         splits = read_splits(args)
         unique = unique_videos(splits)
+        completion = None
+        if args.restore and rank == 0:  # before hours of extraction
+            from mmfine.apis.skeleton_restoration import load_completion
+            completion = load_completion(args.restore, args.restore_config)
     except (OSError, ValueError) as error:
         raise SystemExit(f'error: {error}')
     if not args.merge_only:
@@ -133,9 +161,21 @@ def main(argv=None):
     if rank != 0:
         return
     data, missing = se.merge_skeletons(splits, work_dir)
+    if completion is not None:
+        from mmfine.apis.skeleton_restoration import restore_annotation
+        try:
+            data['annotations'] = [
+                restore_annotation(ann, completion, args.max_gap)
+                for ann in data['annotations']
+            ]
+        except ValueError as error:
+            raise SystemExit(f'error: {error}')
     dump_pickle_atomic(data, args.out)
     sizes = ', '.join(f'{k} {len(v)}' for k, v in data['split'].items())
     print(f'{args.out}: {len(data["annotations"])} videos ({sizes})')
+    if completion is not None:
+        frames = sum(int(a['restored'].sum()) for a in data['annotations'])
+        print(f'  restored {frames} lost frames with {args.restore}')
     for name, reason in missing:
         print(f'  missing: {name}: {reason}', file=sys.stderr)
     if missing:

@@ -1,4 +1,5 @@
 from mmfine.structures.frame_drop_masks import LEVELS
+from .detected_window import SampleDetectedWindow
 from .dual_level_sample import DualLevelSampleFrames
 from .keypoint_noise import KeypointNoise
 from .load_clip_features import LoadClipFeatures
@@ -15,5 +16,6 @@ __all__ = [
     'TemporalCorruption', 'LEVELS', 'RestoreDroppedFrames', 'KeypointNoise',
     'DualLevelSampleFrames', 'MultiView', 'ReverseFineElements',
     'WarpElements', 'ShuffleFineElements', 'PerturbWholeClip',
-    'LoadClipFeatures', 'SampleClipWindow', 'PackScoreInputs'
+    'LoadClipFeatures', 'SampleClipWindow', 'PackScoreInputs',
+    'SampleDetectedWindow'
 ]
