@@ -2,7 +2,9 @@
 pre-trained sequence completion (``extract_skeletons.py --restore``).
 
 Only *gaps* are restored: runs of lost frames with a detection on both
-sides, at most ``max_gap`` frames long. Frames before the subject's first
+sides, at most ``max_gap`` frames long (at most the completion's window
+less 2, so that the window centred on a gap holds a detection on each
+side). Frames before the subject's first
 or after its last detection (not yet in view, gone) and longer gaps (it
 left and came back) stay lost. Restored frames get coordinates, keep
 ``keypoint_score`` 0 (nothing was detected there) and are marked in
@@ -88,6 +90,26 @@ def restorable_gaps(score: np.ndarray, max_gap: int) -> np.ndarray:
     return out
 
 
+def longest_gap(restorer) -> int:
+    """The longest gap ``restorer`` fills with a detection on each side in
+    view: ``window - 2`` for the completion, 14 for others."""
+    return getattr(restorer, 'window', 16) - 2
+
+
+def check_max_gap(restorer, max_gap: Optional[int]) -> int:
+    """``max_gap``, or :func:`longest_gap` for None; a ValueError when it
+    is below 1 or above :func:`longest_gap`."""
+    longest = longest_gap(restorer)
+    if max_gap is None:
+        return longest
+    if not 1 <= max_gap <= longest:
+        raise ValueError(
+            f'max_gap must lie in [1, {longest}], got {max_gap}: the '
+            f'restorer sees {longest + 2} frames, and a gap needs a '
+            'detection on each side in view')
+    return max_gap
+
+
 def restore_annotation(ann: dict,
                        restorer,
                        max_gap: Optional[int] = None) -> dict:
@@ -95,23 +117,33 @@ def restore_annotation(ann: dict,
     (see the module docstring).
 
     Args:
-        ann (dict): A ``PoseDataset`` annotation (``keypoint (M, T, V,
-            C)``, ``keypoint_score (M, T, V)``, ``img_shape``; ``layout``
-            when the extractor wrote one).
+        ann (dict): A ``PoseDataset`` annotation of 2D keypoints, as the
+            extractor writes them (``keypoint (M, T, V, 2)``,
+            ``keypoint_score (M, T, V)``, ``img_shape``, ``frame_dir``;
+            ``layout`` when the extractor wrote one).
         restorer (ContextAwareCompletion | callable): The completion from
-            :func:`load_completion` (its layout and joints are checked), or
-            any ``f(seq (N, T, V, C), keep (N, T)) -> (N, T, V, C)``, e.g.
+            :func:`load_completion` (its layout and joints are checked, and
+            it is never prompted by a bank window of this video), or any
+            ``f(seq (N, T, V, 2), keep (N, T)) -> (N, T, V, 2)``, e.g.
             ``mmfine.structures.frame_restoration.linear_interpolation``.
-        max_gap (int, optional): The longest gap restored; None restores
-            gaps up to the completion's window (16 for other restorers).
+        max_gap (int, optional): The longest gap restored, at most
+            :func:`longest_gap`; None: that.
 
     Returns:
         dict: A new annotation; ``ann`` is not modified.
     """
+    from mmfine.structures.frame_drop_masks import sample_key
     keypoint = np.asarray(ann['keypoint'], np.float32)
     score = np.asarray(ann['keypoint_score'], np.float32)
     name = ann.get('frame_dir', 'sample')
-    if hasattr(restorer, 'layout'):
+    if keypoint.ndim != 4 or keypoint.shape[-1] != 2:
+        raise ValueError(f'{name}: restoration takes 2D keypoints (M, T, V, '
+                         f'2), got {keypoint.shape}')
+    if 'img_shape' not in ann:
+        raise ValueError(f'{name}: no img_shape (keypoints are normalised '
+                         'by it, as PreNormalize2D does in pre-training)')
+    completion = hasattr(restorer, 'layout')
+    if completion:
         layout = ann.get('layout')
         if layout is not None and layout != restorer.layout:
             raise ValueError(f'{name}: keypoints in layout {layout!r}, the '
@@ -121,19 +153,17 @@ def restore_annotation(ann: dict,
                 f'{name}: keypoints {keypoint.shape[-2:]} per frame, the '
                 f'completion expects ({restorer.num_joints}, '
                 f'{restorer.coord_dims})')
-    if max_gap is None:
-        max_gap = getattr(restorer, 'window', 16)
-    if max_gap < 1:
-        raise ValueError(f'max_gap must be at least 1, got {max_gap}')
+    max_gap = check_max_gap(restorer, max_gap)
     restored = np.stack([restorable_gaps(s, max_gap) for s in score])
     out = dict(ann, restored=restored)
     if not restored.any():
         return out
     h, w = ann['img_shape']
-    half = np.array([w / 2, h / 2], np.float32)[:keypoint.shape[-1]]
+    half = np.array([w / 2, h / 2], np.float32)
     keep = score.reshape(score.shape[:2] + (-1, )).any(-1)
     seq = (keypoint - half) / half * keep[..., None, None]
     window = getattr(restorer, 'window', None)
+    extra = (torch.tensor([sample_key(str(name))]), ) if completion else ()
     new = keypoint.copy()
     with torch.no_grad():
         for m, start, a, b in gap_windows(restored, window):
@@ -141,25 +171,25 @@ def restore_annotation(ann: dict,
             start = start or 0
             filled = restorer(
                 torch.from_numpy(seq[m:m + 1, start:stop]),
-                torch.from_numpy(keep[m:m + 1, start:stop] * 1.0).float())
+                torch.from_numpy(keep[m:m + 1, start:stop] * 1.0).float(),
+                *extra)
             new[m, a:b] = filled[0, a - start:b - start].numpy() * half + half
     out['keypoint'] = new
     return out
 
 
 def gap_windows(restored: np.ndarray, window: Optional[int]):
-    """``(person, window start, gap start, gap stop)`` per gap: a window
-    centred on the gap, so that the completion sees observed frames on both
-    sides of it (non-overlapping tiles would cut gaps at their edges).
-
-    The start is None (the whole sequence) without a ``window`` (other
-    restorers), for sequences shorter than it and for gaps longer than
-    ``window - 2``.
+    """``(person, window start, gap start, gap stop)`` per gap: a window of
+    ``window`` frames centred on the gap (gaps are at most ``window - 2``
+    long, so it holds a detection on each side; non-overlapping tiles would
+    cut gaps at their edges). The start is None, the whole sequence,
+    without a ``window`` (other restorers) and for sequences shorter than
+    it.
     """
     for m, row in enumerate(restored):
         edges = np.flatnonzero(np.diff(np.r_[0, row.astype(int), 0]))
         for a, b in zip(edges[::2], edges[1::2]):
-            if window is None or len(row) < window or b - a > window - 2:
+            if window is None or len(row) < window:
                 yield m, None, a, b
             else:
                 start = a - (window - (b - a)) // 2
@@ -214,7 +244,7 @@ def restoration_errors(ann: dict,
         ratio (float): Share of detected frames blanked.
         seed (int): Blanking seed. Defaults to 0.
         mean_burst (float): Mean burst length. Defaults to 6.
-        max_gap (int, optional): See :func:`restore_annotation`; None: 16.
+        max_gap (int, optional): See :func:`restore_annotation`.
         min_score (float): The detection score a joint needs to be scored.
             Defaults to 0.
 
@@ -225,7 +255,7 @@ def restoration_errors(ann: dict,
         ``restored`` (name -> ``(T, V, C)`` restored keypoints) and
         ``detected`` (``(T, V, C)``).
     """
-    max_gap = 16 if max_gap is None else max_gap
+    max_gap = min(check_max_gap(r, max_gap) for r in restorers.values())
     blank = blank_detections(ann, ratio, seed, mean_burst)
     first = {
         k: np.asarray(v)[:1]

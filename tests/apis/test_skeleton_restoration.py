@@ -70,13 +70,46 @@ def test_only_gaps_inside_the_detected_span_up_to_max_gap():
 def test_each_gap_gets_a_window_centred_on_it():
     row = np.zeros(30, bool)
     row[[1, 2, 14, 15, 16, 27]] = True
-    long = np.zeros(30, bool)
-    long[5:13] = True  # 8 frames: no room for a neighbour on each side
-    assert list(gap_windows(np.stack([row, long]), 8)) == [
-        (0, 0, 1, 3), (0, 12, 14, 17), (0, 22, 27, 28), (1, None, 5, 13)
-    ]
+    assert list(gap_windows(row[None], 8)) == [(0, 0, 1, 3), (0, 12, 14, 17),
+                                               (0, 22, 27, 28)]
     assert list(gap_windows(row[None, :6], 8)) == [(0, None, 1, 3)]
     assert list(gap_windows(row[None], None))[0] == (0, None, 1, 3)
+
+
+class SpyCompletion:
+    """Records what a completion is given; fills by interpolation."""
+    layout, num_joints, coord_dims, window = 'coco17', 17, 2, 8
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, seq, keep, *ids):
+        self.calls.append((seq.clone(), keep.clone(), ids))
+        return linear_interpolation(seq, keep)
+
+
+def test_the_completion_sees_each_gap_with_a_detection_on_each_side():
+    from mmfine.structures import sample_key
+    spy = SpyCompletion()
+    lost = [1, 2, 9, 10, 11, 12, 13, 14, 27]
+    out = restore_annotation(annotation(lost=lost), spy)
+    assert out['restored'][0].sum() == len(lost)
+    assert len(spy.calls) == 3
+    for seq, keep, ids in spy.calls:
+        assert seq.shape == (1, 8, 17, 2)
+        assert keep[0, 0] == 1 and keep[0, -1] == 1  # detected both ends
+        # never prompted by a bank window of this video
+        assert ids[0].tolist() == [sample_key('v')]
+    with pytest.raises(ValueError, match=r'max_gap must lie in \[1, 6\]'):
+        restore_annotation(annotation(lost=[3]), spy, max_gap=7)
+    # a 7-frame gap is longer than the default (window - 2) and stays lost
+    out = restore_annotation(annotation(lost=range(5, 12)), spy)
+    assert not out['restored'].any()
+    # a video shorter than the window is completed whole
+    spy.calls.clear()
+    out = restore_annotation(annotation(frames=6, lost=[2, 3]), spy)
+    assert out['restored'][0].tolist() == [0, 0, 1, 1, 0, 0]
+    assert spy.calls[0][0].shape == (1, 6, 17, 2)
 
 
 def test_interpolation_fill_equals_an_independent_interpolation():
@@ -143,6 +176,15 @@ def test_bad_checkpoints_and_layouts_are_refused(tmp_path):
         restore_annotation(ann, completion)
     with pytest.raises(ValueError, match='max_gap'):
         restore_annotation(annotation(lost=[3]), completion, max_gap=0)
+    ann = annotation(lost=[3])
+    ann['keypoint'] = np.concatenate(
+        [ann['keypoint'], ann['keypoint'][..., :1]], -1)
+    with pytest.raises(ValueError, match=r'2D keypoints \(M, T, V, 2\)'):
+        restore_annotation(ann, linear_interpolation)
+    ann = annotation(lost=[3])
+    del ann['img_shape']
+    with pytest.raises(ValueError, match='no img_shape'):
+        restore_annotation(ann, completion)
 
 
 def test_blanking_is_seeded_and_only_inside_the_detected_span():
@@ -154,22 +196,48 @@ def test_blanking_is_seeded_and_only_inside_the_detected_span():
     assert (blank != blank_detections(ann, 0.3, seed=1)).any()
 
 
-def test_every_restorer_is_scored_on_the_same_frames(tmp_path):
+def test_every_restorer_is_scored_on_the_same_frames_and_joints(tmp_path):
     completion = save_completion(tmp_path / 'c.pth', perturb=True)
-    ann = annotation(frames=60)
+    lost = list(range(30, 37))  # a natural gap of 7: too long for window 8
+    ann = annotation(frames=60, lost=lost)
+    ann['keypoint_score'][0, :, 3] = 0.2  # a joint placed, not seen
     result = restoration_errors(
         ann, dict(completion=completion, interpolation=linear_interpolation),
-        0.3, seed=2)
+        0.3, seed=2, min_score=0.5)
     frames = result['frames']
-    assert len(frames) and (
-        blank_detections(ann, 0.3, seed=2)[frames]).all()
+    blank = blank_detections(ann, 0.3, seed=2)
+    assert len(frames) and blank[frames].all()
+    assert not set(frames) & set(lost)
+    # blanked frames that joined the natural gap into one longer than 6
+    # (window 8 - 2) are restored by neither
+    merged = ~ann['keypoint_score'][0].any(-1) | blank
+    for t in np.flatnonzero(blank):
+        lo, hi = t, t
+        while lo > 0 and merged[lo - 1]:
+            lo -= 1
+        while hi < 59 and merged[hi + 1]:
+            hi += 1
+        assert (t in frames) == (hi - lo + 1 <= 6)
     for name in ('completion', 'interpolation'):
-        assert result['errors'][name].shape == (len(frames), 17)
+        errors = result['errors'][name]
+        assert errors.shape == (len(frames), 17)
+        assert np.isnan(errors[:, 3]).all()
+        assert not np.isnan(np.delete(errors, 3, 1)).any()
         want = np.linalg.norm(
             result['restored'][name][frames] - ann['keypoint'][0, frames],
             axis=-1)
-        np.testing.assert_allclose(result['errors'][name], want, rtol=1e-5)
-    assert result['errors']['interpolation'].mean() > 0
+        np.testing.assert_allclose(np.delete(errors, 3, 1),
+                                   np.delete(want, 3, 1), rtol=1e-5)
+    assert np.nanmean(result['errors']['interpolation']) > 0
+
+
+def test_both_restorers_get_the_same_input():
+    first, second = SpyCompletion(), SpyCompletion()
+    restoration_errors(annotation(frames=60), dict(a=first, b=second), 0.3,
+                       seed=1)
+    assert len(first.calls) == len(second.calls) > 0
+    for (s1, k1, _), (s2, k2, _) in zip(first.calls, second.calls):
+        assert torch.equal(s1, s2) and torch.equal(k1, k2)
 
 
 def test_the_tool_restores_at_the_merge(tmp_path):
@@ -192,12 +260,33 @@ def test_the_tool_restores_at_the_merge(tmp_path):
     assert restored['restored'][0].tolist() == [
         t in (5, 6) for t in range(30)
     ]
-    assert restored['keypoint'][0, [5, 6]].all()
+    want = restore_annotation(ann, load_completion(str(tmp_path / 'c.pth')))
+    np.testing.assert_allclose(restored['keypoint'], want['keypoint'])
+    np.testing.assert_array_equal(  # detected frames as detected
+        np.delete(restored['keypoint'], [5, 6], 1),
+        np.delete(ann['keypoint'], [5, 6], 1))
+    np.testing.assert_array_equal(restored['keypoint_score'],
+                                  ann['keypoint_score'])
     assert not restored['keypoint'][0, 0].any()  # before the first detection
     # the per-video result stays as detected
     assert not safe_load_pickle(str(work / 'a.pkl'))['keypoint'][0, 5].any()
     with pytest.raises(SystemExit, match='not found'):
         tool.main(args + ['--restore', str(tmp_path / 'none.pth')])
+    with pytest.raises(SystemExit, match=r'max_gap must lie in \[1, 6\]'):
+        tool.main(args + ['--restore', str(tmp_path / 'c.pth'),
+                          '--max-gap', '7'])
+    with pytest.raises(SystemExit):  # --max-gap without --restore
+        tool.main(args + ['--max-gap', '3'])
+    save_completion(tmp_path / 'bare.pth', with_cfg=False)
+    config = tmp_path / 'completion.py'
+    config.write_text(Config(dict(model=COMPLETION_CFG)).pretty_text)
+    tool.main(args + ['--restore', str(tmp_path / 'bare.pth'),
+                      '--restore-config', str(config)])
+    assert safe_load_pickle(str(out))['annotations'][0]['restored'].sum() == 2
+    dump_pickle_atomic(dict(ann, layout='h36m17', frame_dir='a', label=0),
+                       str(work / 'a.pkl'))
+    with pytest.raises(SystemExit, match="layout 'h36m17'"):
+        tool.main(args + ['--restore', str(tmp_path / 'c.pth')])
 
 
 def test_the_comparison_tool_reports_both_restorers(tmp_path, monkeypatch,

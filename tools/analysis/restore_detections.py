@@ -5,13 +5,13 @@ with the detections.
 
     python tools/analysis/restore_detections.py POSE_PKL CHECKPOINT
         [--config COMPLETION_CFG] [--split val] [--ratio 0.3]
-        [--mean-burst 6] [--seeds 0 1 2] [--max-gap 16] [--min-score 0.5]
+        [--mean-burst 6] [--seeds 0 1 2] [--max-gap 14] [--min-score 0.5]
         [--work-dir DIR]
 
 POSE_PKL is a skeleton dataset from ``tools/data/extract_skeletons.py``
 (videos the completion was not trained on: pass their split); CHECKPOINT
 a completion pre-training checkpoint
-(``configs/finetec/completion_mlp_1xb64-5k_video-poses-coco17-2d.py``).
+(``configs/finetec/completion_mlp_1xb64-1k_video-poses-coco17-2d.py``).
 Frames are blanked in bursts inside each video's first person's detected
 span, seeded per video, identically for both restorers, and scored on the
 joints detected with a score of at least ``--min-score`` (detectors place
@@ -51,7 +51,8 @@ def parse_args():
     parser.add_argument('--ratio', type=float, default=0.3)
     parser.add_argument('--mean-burst', type=float, default=6.0)
     parser.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
-    parser.add_argument('--max-gap', type=int, default=16)
+    parser.add_argument(
+        '--max-gap', type=int, help='default and most: window less 2')
     parser.add_argument('--min-score', type=float, default=0.5)
     parser.add_argument(
         '--work-dir', default='work_dirs/restore_detections')
@@ -87,8 +88,9 @@ def main():
                                         args.min_score)
             for name in restorers:
                 errors[name].append(result['errors'][name])
-            if seed == args.seeds[0]:
-                shown.append((ann['frame_dir'], result))
+            if len(result['frames']) and not any(
+                    name == ann['frame_dir'] for name, *_ in shown):
+                shown.append((ann['frame_dir'], seed, result))
         flat = {}
         for name, parts in errors.items():
             values = np.concatenate([e.ravel() for e in parts])
@@ -113,24 +115,24 @@ def main():
     Console(width=200).print(table)
     os.makedirs(args.work_dir, exist_ok=True)
     ratios = []
-    for name, result in shown:
+    for name, seed, result in shown:
         errs = result['errors']
         if np.isfinite(errs['interpolation']).any():
             ratios.append((np.nanmean(errs['completion']) /
-                           np.nanmean(errs['interpolation']), name, result))
+                           np.nanmean(errs['interpolation']), name, seed,
+                           result))
     ratios.sort(key=lambda r: r[0])
-    _, name, result = ratios[len(ratios) // 2]
-    detected = result['detected']
-    motion = np.abs(np.diff(detected, axis=0)).sum((0, 2))
+    _, name, seed, result = ratios[len(ratios) // 2]
+    lost = ~np.asarray(next(a for a in anns if a['frame_dir'] == name)
+                       ['keypoint_score'])[0].any(-1)
+    detected = np.where(lost[:, None, None], np.nan, result['detected'])
+    motion = np.nansum(np.abs(np.diff(detected, axis=0)), (0, 2))
     confident = np.isfinite(result['errors']['interpolation']).all(0)
     joint = int(np.argmax(np.where(confident, motion, -1)))
     joint_name = get_layout(completion.layout).joints[joint]
-    lost = ~np.asarray(next(a for a in anns if a['frame_dir'] == name)
-                       ['keypoint_score'])[0].any(-1)
     fig = trajectory_figure(
-        np.where(lost[:, None, None], np.nan, detected), result['restored'],
-        result['frames'], joint,
-        f'{name}: {joint_name} (seed {args.seeds[0]}; grey: blanked)')
+        detected, result['restored'], result['frames'], joint,
+        f'{name}: {joint_name} (seed {seed}; grey: blanked)')
     figure = osp.join(args.work_dir, 'restored_trajectory.png')
     fig.savefig(figure)
     with open(osp.join(args.work_dir, 'restore_detections.json'), 'w') as f:

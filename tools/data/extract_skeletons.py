@@ -28,9 +28,10 @@ have no frames or show no person are listed at the end (and in
 is non-zero when any video is missing from ``--out``.
 
 ``--restore`` fills the frames where the subject was lost inside its
-detected span (gaps of at most ``--max-gap`` frames) with a FineTec
+detected span (gaps of at most ``--max-gap`` frames, 14 by default, each
+completed in a window centred on it) with a FineTec
 completion pre-trained on the same layout
-(``configs/finetec/completion_mlp_1xb64-5k_video-poses-coco17-2d.py`` on
+(``configs/finetec/completion_mlp_1xb64-1k_video-poses-coco17-2d.py`` on
 an extraction without it); the restored frames keep score 0 and are marked
 in ``restored (M, T)``. It applies at the merge, so the per-video results
 stay as detected and ``--merge-only --restore`` restores an earlier
@@ -86,12 +87,13 @@ def parse_args(argv=None):
     parser.add_argument(
         '--max-gap',
         type=int,
-        default=16,
-        help='the longest run of lost frames --restore fills')
+        help='the longest run of lost frames --restore fills (default and '
+        'most: the completion window less 2, 14)')
     parser.add_argument('--local_rank', '--local-rank', type=int, default=0)
     args = parser.parse_args(argv)
-    if args.restore_config and not args.restore:
-        parser.error('--restore-config needs --restore')
+    if (args.restore_config or args.max_gap is not None) \
+            and not args.restore:
+        parser.error('--restore-config and --max-gap need --restore')
     check_pose_backend_args(parser, args)
     for entry in args.list:
         if ':' not in entry:
@@ -131,6 +133,15 @@ def unique_videos(splits):
 def main(argv=None):
     args = parse_args(argv)
     quiet_library_output()
+    completion = None
+    if args.restore:  # on every rank, before hours of extraction
+        from mmfine.apis.skeleton_restoration import (check_max_gap,
+                                                      load_completion)
+        try:
+            completion = load_completion(args.restore, args.restore_config)
+            check_max_gap(completion, args.max_gap)
+        except (OSError, ValueError) as error:
+            raise SystemExit(f'error: {error}')
     from mmengine.dist import barrier, get_dist_info, init_dist
     if args.launcher != 'none' and not args.merge_only:
         # ranks finish hours apart on large sets: rank 0 waits at the
@@ -141,10 +152,6 @@ def main(argv=None):
     try:
         splits = read_splits(args)
         unique = unique_videos(splits)
-        completion = None
-        if args.restore and rank == 0:  # before hours of extraction
-            from mmfine.apis.skeleton_restoration import load_completion
-            completion = load_completion(args.restore, args.restore_config)
     except (OSError, ValueError) as error:
         raise SystemExit(f'error: {error}')
     if not args.merge_only:
