@@ -15,7 +15,7 @@ MMAction2's ``PreNormalize2D`` (``(x - w/2) / (w/2)``, ``(y - h/2) /
 (h/2)`` from ``img_shape``), and back.
 """
 import os.path as osp
-from typing import Optional
+from typing import Dict, Optional, Sequence
 
 import numpy as np
 import torch
@@ -81,7 +81,7 @@ def restorable_gaps(score: np.ndarray, max_gap: int) -> np.ndarray:
     Returns:
         np.ndarray: ``(T,)`` bool, True on the frames to restore.
     """
-    detected = np.asarray(score).reshape(len(score), -1).any(1)
+    detected = np.asarray(score).any(-1)
     out = np.zeros(len(detected), bool)
     seen = np.flatnonzero(detected)
     for a, b in zip(seen[:-1], seen[1:]):
@@ -160,7 +160,7 @@ def restore_annotation(ann: dict,
         return out
     h, w = ann['img_shape']
     half = np.array([w / 2, h / 2], np.float32)
-    keep = score.reshape(score.shape[:2] + (-1, )).any(-1)
+    keep = score.any(-1)
     seq = (keypoint - half) / half * keep[..., None, None]
     window = getattr(restorer, 'window', None)
     extra = (torch.tensor([sample_key(str(name))]), ) if completion else ()
@@ -210,8 +210,7 @@ def blank_detections(ann: dict,
         np.ndarray: ``(T,)`` bool, True on the frames to blank.
     """
     from mmfine.structures.frame_drop_masks import burst_drop_mask, sample_rng
-    score = np.asarray(ann['keypoint_score'])[0]
-    detected = score.reshape(len(score), -1).any(1)
+    detected = np.asarray(ann['keypoint_score'])[0].any(-1)
     seen = np.flatnonzero(detected)
     if len(seen) < 3:
         return np.zeros(len(detected), bool)
@@ -257,16 +256,13 @@ def restoration_errors(ann: dict,
     """
     max_gap = min(check_max_gap(r, max_gap) for r in restorers.values())
     blank = blank_detections(ann, ratio, seed, mean_burst)
-    first = {
-        k: np.asarray(v)[:1]
-        for k, v in ann.items() if k in ('keypoint', 'keypoint_score')
-    }
-    detected = first['keypoint'][0].astype(np.float32)
-    blanked = dict(ann, **first)
-    blanked['keypoint'] = first['keypoint'].copy()
-    blanked['keypoint_score'] = first['keypoint_score'].copy()
-    blanked['keypoint'][0, blank] = 0
-    blanked['keypoint_score'][0, blank] = 0
+    keypoint = np.array(ann['keypoint'][:1], np.float32)
+    score = np.array(ann['keypoint_score'][:1], np.float32)
+    detected = keypoint[0].copy()
+    confident = score[0] >= min_score
+    keypoint[0, blank] = 0
+    score[0, blank] = 0
+    blanked = dict(ann, keypoint=keypoint, keypoint_score=score)
     frames = None
     errors, restored = {}, {}
     for name, restorer in restorers.items():
@@ -276,7 +272,16 @@ def restoration_errors(ann: dict,
         restored[name] = out['keypoint'][0]
         error = np.linalg.norm(
             out['keypoint'][0, frames] - detected[frames], axis=-1)
-        confident = first['keypoint_score'][0, frames] >= min_score
-        errors[name] = np.where(confident, error, np.nan)
+        errors[name] = np.where(confident[frames], error, np.nan)
     return dict(
         frames=frames, errors=errors, restored=restored, detected=detected)
+
+
+def pooled_errors(results: Sequence[dict]) -> Dict[str, np.ndarray]:
+    """Each restorer's errors over several :func:`restoration_errors`
+    results (e.g. seeds), on the scored joints only, as one flat array."""
+    pooled = {}
+    for name in results[0]['errors']:
+        values = np.concatenate([r['errors'][name].ravel() for r in results])
+        pooled[name] = values[~np.isnan(values)]
+    return pooled

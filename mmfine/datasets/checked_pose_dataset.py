@@ -141,9 +141,10 @@ class CheckedPoseDataset(PoseDataset):
                 logger=MMLogger.get_current_instance(),
                 level=30)
         if self.min_detected_run > 0:
+            runs = [longest_detected_run(a) for a in good]
             short = [
-                sample_name(a, i) for i, a in enumerate(good)
-                if longest_detected_run(a) < self.min_detected_run
+                sample_name(a, i) for i, (a, run) in enumerate(zip(good, runs))
+                if run < self.min_detected_run
             ]
             if short:
                 print_log(
@@ -153,8 +154,8 @@ class CheckedPoseDataset(PoseDataset):
                     logger=MMLogger.get_current_instance(),
                     level=30)
                 good = [
-                    a for a in good
-                    if longest_detected_run(a) >= self.min_detected_run
+                    a for a, run in zip(good, runs)
+                    if run >= self.min_detected_run
                 ]
         if not good:
             raise BadAnnotationError(f'{self.ann_file}: no valid sample '

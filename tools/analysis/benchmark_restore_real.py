@@ -30,7 +30,8 @@ from rich.console import Console
 from rich.table import Table
 
 from mmfine.apis import skeleton_extraction as se
-from mmfine.apis.skeleton_restoration import (load_completion,
+from mmfine.apis.corruption_study import short_pretraining
+from mmfine.apis.skeleton_restoration import (load_completion, pooled_errors,
                                               restoration_errors)
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
 from mmfine.structures.frame_restoration import linear_interpolation
@@ -116,10 +117,8 @@ def pretrain(anns: list, test: str, iters: int, work_dir: str) -> str:
     cfg = load_config(CONFIG)
     for loader in ('train_dataloader', 'val_dataloader', 'test_dataloader'):
         cfg[loader].dataset.ann_file = data
-    cfg.model.completion.bank_file = osp.join(work_dir, 'bank.pkl')
-    cfg.train_cfg.max_iters = iters
-    cfg.param_scheduler[0].T_max = iters
-    cfg.default_hooks.checkpoint.interval = iters
+    cfg = short_pretraining(iters, osp.join(work_dir, 'bank.pkl'),
+                            cfg.optim_wrapper.optimizer.lr)(cfg)
     # few, long videos: many passes for a bank of distinct windows
     dump_pickle_atomic(
         build_skeleton_bank_from_config(cfg, passes=200),
@@ -151,18 +150,15 @@ def main():
             restorers = dict(
                 completion=load_completion(checkpoint),
                 interpolation=linear_interpolation)
-            errors = {name: [] for name in restorers}
-            frames = 0
-            for seed in args.seeds:
-                result = restoration_errors(
+            results = [
+                restoration_errors(
                     by_name[test], restorers, args.ratio, seed,
                     args.mean_burst, min_score=args.min_score)
-                frames += len(result['frames'])
-                for name, value in result['errors'].items():
-                    errors[name].append(value[~np.isnan(value)])
+                for seed in args.seeds
+            ]
+            frames = sum(len(r['frames']) for r in results)
             mean = {}
-            for name, parts in errors.items():
-                values = np.concatenate(parts)
+            for name, values in pooled_errors(results).items():
                 pooled[iters][name].append(values)
                 mean[name] = values.mean()
             table.add_row(test, str(iters), str(frames),

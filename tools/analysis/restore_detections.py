@@ -33,7 +33,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from mmfine.apis.skeleton_restoration import (load_completion,
+from mmfine.apis.skeleton_restoration import (load_completion, pooled_errors,
                                               restoration_errors)
 from mmfine.structures import get_layout
 from mmfine.structures.frame_restoration import linear_interpolation
@@ -81,20 +81,15 @@ def main():
     pooled = {name: [] for name in restorers}
     shown = []
     for ann in anns:
-        errors = {name: [] for name in restorers}
-        for seed in args.seeds:
-            result = restoration_errors(ann, restorers, args.ratio, seed,
-                                        args.mean_burst, args.max_gap,
-                                        args.min_score)
-            for name in restorers:
-                errors[name].append(result['errors'][name])
-            if len(result['frames']) and not any(
-                    name == ann['frame_dir'] for name, *_ in shown):
-                shown.append((ann['frame_dir'], seed, result))
-        flat = {}
-        for name, parts in errors.items():
-            values = np.concatenate([e.ravel() for e in parts])
-            flat[name] = values[~np.isnan(values)]
+        results = [
+            restoration_errors(ann, restorers, args.ratio, seed,
+                               args.mean_burst, args.max_gap, args.min_score)
+            for seed in args.seeds
+        ]
+        shown += [(ann, seed, result)
+                  for seed, result in zip(args.seeds, results)
+                  if len(result['frames'])][:1]
+        flat = pooled_errors(results)
         if not len(flat['completion']):
             table.add_row(ann['frame_dir'], '0', '-', '-', '-')
             continue
@@ -103,7 +98,7 @@ def main():
         means = {k: v.mean() for k, v in flat.items()}
         table.add_row(
             ann['frame_dir'],
-            str(sum(len(e) for e in errors['completion'])),
+            str(sum(len(r['frames']) for r in results)),
             f"{means['completion']:.2f}", f"{means['interpolation']:.2f}",
             f"{means['completion'] / means['interpolation']:.2f}x")
     if not pooled['completion']:
@@ -115,16 +110,16 @@ def main():
     Console(width=200).print(table)
     os.makedirs(args.work_dir, exist_ok=True)
     ratios = []
-    for name, seed, result in shown:
+    for ann, seed, result in shown:
         errs = result['errors']
         if np.isfinite(errs['interpolation']).any():
             ratios.append((np.nanmean(errs['completion']) /
-                           np.nanmean(errs['interpolation']), name, seed,
+                           np.nanmean(errs['interpolation']), ann, seed,
                            result))
     ratios.sort(key=lambda r: r[0])
-    _, name, seed, result = ratios[len(ratios) // 2]
-    lost = ~np.asarray(next(a for a in anns if a['frame_dir'] == name)
-                       ['keypoint_score'])[0].any(-1)
+    _, ann, seed, result = ratios[len(ratios) // 2]
+    name = ann['frame_dir']
+    lost = ~np.asarray(ann['keypoint_score'])[0].any(-1)
     detected = np.where(lost[:, None, None], np.nan, result['detected'])
     motion = np.nansum(np.abs(np.diff(detected, axis=0)), (0, 2))
     confident = np.isfinite(result['errors']['interpolation']).all(0)

@@ -6,7 +6,7 @@
         [--backend mediapipe | --backend mmpose --pose-config C \
          --pose-checkpoint P --det-config C --det-checkpoint P] \
         [--workers 2] [--work-dir DIR] [--overwrite]
-        [--restore COMPLETION_CKPT [--restore-config CFG] [--max-gap 16]]
+        [--restore COMPLETION_CKPT [--restore-config CFG] [--max-gap 14]]
     bash tools/dist_extract.sh 8 --video-root ... (one machine, 8 ranks)
     bash tools/slurm_extract.sh PARTITION JOB --video-root ... (Slurm)
 

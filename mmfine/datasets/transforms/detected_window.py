@@ -10,8 +10,7 @@ from mmaction.registry import TRANSFORMS
 
 def detected_frames(ann: Dict) -> np.ndarray:
     """``(T,)`` bool: frames where the first person has a score above 0."""
-    score = np.asarray(ann['keypoint_score'])[0]
-    return score.reshape(len(score), -1).any(1)
+    return np.asarray(ann['keypoint_score'])[0].any(-1)
 
 
 def detected_window_starts(detected: np.ndarray, clip_len: int) -> np.ndarray:
