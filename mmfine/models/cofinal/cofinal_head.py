@@ -40,7 +40,8 @@ class CoFInAlHead(BaseModule):
             nuance and comprehensibility).
         num_subgrades (int): G'. Defaults to 10 (the paper does not state
             it; 40 score bins of 2.5% of the range).
-        dropout (float): On the input clips, the procedures and in the MLP:
+        dropout (float): On the input clips, in the clip encoder, the
+            procedures and in the MLP:
             0.3 (RG) / 0.7 (Fis-V) in the paper. Defaults to 0.3.
         decoding (str): ``'hard'`` (the paper's argmax) or ``'soft'``
             (expected grade and sub-grade) for predictions.
@@ -52,11 +53,13 @@ class CoFInAlHead(BaseModule):
             gives the paper's Eq. 7 alone. Defaults to ``2 *
             procedure_channels``.
         clip_encoder_layers (int): Transformer encoder layers over the
-            clips before Eq. 7 (``TemporalFusionModule``: GDLT's clip
-            encoder, which CoFInAl builds upon); 0 gives Eq. 7 on the
-            clip features themselves. On the demo's judged routines (3
-            seeds) 1 layer lifts SRCC from 0.714 to 0.777 (hard decoding)
-            and from 0.798 to 0.853 (soft). Defaults to 1.
+            clips before Eq. 7 (``TemporalFusionModule``: a GDLT-style
+            clip encoder; the paper builds CoFInAl upon GDLT); 0 gives
+            Eq. 7 on the clip features themselves. On the demo's judged
+            routines (3 seeds) 1 layer lifts SRCC from 0.714 to 0.809
+            (hard decoding) and from 0.798 to 0.855 (soft). Defaults to 1.
+        clip_encoder_channels (int, optional): Its width. Defaults to
+            ``procedure_channels // 2``.
         etf_seed (int): Seed of the fixed frame. Defaults to 0.
         loss_weights (dict): Weights of ``score``, ``coarse``, ``fine`` and
             ``graph``. Defaults to 1 each.
@@ -75,6 +78,7 @@ class CoFInAlHead(BaseModule):
                  fine_temperature: float = 0.1,
                  fusion_feedforward_channels: int = None,
                  clip_encoder_layers: int = 1,
+                 clip_encoder_channels: int = None,
                  etf_seed: int = 0,
                  loss_weights: Dict[str, float] = None,
                  init_cfg: dict = None) -> None:
@@ -97,7 +101,8 @@ class CoFInAlHead(BaseModule):
         self.input_dropout = nn.Dropout(dropout)
         self.temporal_fusion = TemporalFusionModule(
             in_channels, procedure_channels, num_procedures, dropout,
-            fusion_feedforward_channels, clip_encoder_layers)
+            fusion_feedforward_channels, clip_encoder_layers,
+            clip_encoder_channels)
         self.grade_parsing = GradeParsingModule(procedure_channels,
                                                 grade_channels, num_grades)
         self.grade_classifier = nn.Sequential(

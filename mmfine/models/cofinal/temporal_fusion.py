@@ -38,18 +38,21 @@ class TemporalFusionModule(nn.Module):
     default) and encoded by
     Transformer encoder layers (self-attention among the valid clips,
     one head, post-norm), so that K_T, V_T and Q_T come from clips that
-    have seen each other, GDLT's clip encoder (Xu et al., 2022): the paper
-    says CoFInAl "builds upon GDLT" at 0.50M parameters more (Sect. 4.3,
-    Tab. 2: 3.70M against 3.20M) and that the TFM's "self-attention" is
-    "designed to enhance the representation of individual clips", while
-    Eq. 7 alone lets no clip see another.
+    have seen each other, like GDLT's clip encoder (Xu et al., 2022; ours
+    is lighter: one linear projection, a 2x feed-forward). Our reading of
+    the paper, not its words: it says CoFInAl "builds upon GDLT" at 0.50M
+    parameters more (Sect. 4.3, Tab. 2: 3.70M against 3.20M) and that the
+    TFM's "self-attention" is "designed to enhance the representation of
+    individual clips", while Sect. 3.2 derives K_T, Q_T, V_T from the
+    clip features "by the linear transformation" and Eq. 7 alone lets no
+    clip see another.
 
     Args:
         in_channels (int): D_C, the clip feature dimension.
         channels (int): D_P.
         num_procedures (int): P.
-        dropout (float): Dropout on the attention output and in the
-            feed-forward block.
+        dropout (float): Dropout in the clip encoder, on the attention
+            output and in the feed-forward block.
         feedforward_channels (int, optional): Hidden width of the
             feed-forward block; 0: no block (Eq. 7 alone). Defaults to
             ``2 * channels``.

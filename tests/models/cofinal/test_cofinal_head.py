@@ -91,6 +91,12 @@ def test_clip_encoder_lets_clips_see_each_other():
         padded, padded_mask)
     for key in out:
         assert torch.allclose(out[key], out_padded[key], atol=1e-5)
+    head.eval()  # and PyTorch's inference fast path, as in testing
+    with torch.no_grad():
+        assert torch.allclose(
+            head.predict(clips.repeat(1, 1, 2), mask),
+            head.predict(padded, padded_mask),
+            atol=1e-5)
 
 
 def test_losses_the_etf_and_gradients():
@@ -106,6 +112,8 @@ def test_losses_the_etf_and_gradients():
     sum(losses.values()).backward()
     assert head.grade_parsing.prototypes.grad.abs().sum() > 0
     assert head.temporal_fusion.query.weight.grad.abs().sum() > 0
+    for name, param in head.temporal_fusion.clip_encoder.named_parameters():
+        assert param.grad.abs().sum() > 0, name
     optim = torch.optim.SGD(head.parameters(), lr=0.5)
     optim.step()
     assert torch.equal(head.fine_scoring.etf, frame)
