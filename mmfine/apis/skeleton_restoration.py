@@ -209,8 +209,9 @@ def blank_detections(ann: dict,
     Returns:
         np.ndarray: ``(T,)`` bool, True on the frames to blank.
     """
+    from mmfine.datasets.transforms.detected_window import detected_frames
     from mmfine.structures.frame_drop_masks import burst_drop_mask, sample_rng
-    detected = np.asarray(ann['keypoint_score'])[0].any(-1)
+    detected = detected_frames(ann)
     seen = np.flatnonzero(detected)
     if len(seen) < 3:
         return np.zeros(len(detected), bool)

@@ -35,6 +35,7 @@ from rich.table import Table
 
 from mmfine.apis.skeleton_restoration import (load_completion, pooled_errors,
                                               restoration_errors)
+from mmfine.datasets.transforms.detected_window import detected_frames
 from mmfine.structures import get_layout
 from mmfine.structures.frame_restoration import linear_interpolation
 from mmfine.utils import quiet_library_output, safe_load_pickle
@@ -119,7 +120,7 @@ def main():
     ratios.sort(key=lambda r: r[0])
     _, ann, seed, result = ratios[len(ratios) // 2]
     name = ann['frame_dir']
-    lost = ~np.asarray(ann['keypoint_score'])[0].any(-1)
+    lost = ~detected_frames(ann)
     detected = np.where(lost[:, None, None], np.nan, result['detected'])
     motion = np.nansum(np.abs(np.diff(detected, axis=0)), (0, 2))
     confident = np.isfinite(result['errors']['interpolation']).all(0)
