@@ -48,14 +48,18 @@ def test_left_and_right_classes_move_their_own_arm():
         assert travel[spec['side']] > 10 * travel[other], name
 
 
-def test_two_turns_travel_twice_as_far():
-    def wrist_travel(turns):
-        spec = dict(kind='arm_circle', side='left', turns=turns,
-                    reverse=False)
+def test_fast_circles_turn_four_times_as_far():
+    circles = {spec['turns']: spec for _, spec in CLASSES
+               if spec['kind'] == 'arm_circle' and spec['side'] == 'left'
+               and not spec['reverse']}
+    assert sorted(circles) == [1, 4]
+
+    def wrist_travel(spec):
         seq = _motion(spec, 80, np.random.default_rng(3))
         return np.linalg.norm(np.diff(seq[:, LAYOUT.index('left_wrist')],
                                       axis=0), axis=1).sum()
-    assert abs(wrist_travel(2) / wrist_travel(1) - 2) < 0.05
+    assert abs(wrist_travel(circles[4]) / wrist_travel(circles[1]) - 4) \
+        < 0.05
 
 
 def test_nuisance_variation_and_missed_detections():
