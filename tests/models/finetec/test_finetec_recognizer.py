@@ -226,3 +226,66 @@ def test_eval_computes_the_acceleration_once_with_the_same_result():
     assert calls[0] == 3  # one sequence per clip, not three
     torch.testing.assert_close(streams[0].reshape(expected.shape), expected)
     torch.testing.assert_close(loss_acc, model.physics.loss(phys, finite))
+
+
+@pytest.mark.parametrize('pad', ['inplace', 'compact'])
+def test_both_paddings_through_the_recognizer(completion_ckpt, pad):
+    """Clips corrupted by the pipeline, padded in place or compact, go
+    through FineTecRecognizer: the completion keeps every kept frame where
+    the padding put it and fills the others, and the model trains (one
+    clip per sample) and predicts (two clips) on them."""
+    from mmengine.dataset import Compose, pseudo_collate
+    from mmengine.registry import init_default_scope
+    init_default_scope('mmaction')
+    rng = np.random.default_rng(0)
+    total = 40
+    track = np.cumsum(rng.normal(0, 0.05, (total, 1, 2)), 0)
+    poses = (rng.uniform(-1, 1, (1, 17, 2)) + track).astype(np.float32)
+
+    def corrupted_batch(num_clips):
+        pipeline = Compose([
+            dict(type='UniformSampleFrames', clip_len=8,
+                 num_clips=num_clips, test_mode=True),
+            dict(type='PoseDecode'),
+            dict(type='TemporalCorruption', drop_ratio='moderate',
+                 test_mode=True, pad=pad),
+            dict(type='FormatGCNInput', num_person=1),
+            dict(type='PackActionInputs', algorithm_keys=('frame_mask', ),
+                 meta_keys=('frame_dir', ))
+        ])
+        data = pseudo_collate([
+            pipeline(dict(keypoint=poses[None] + i,
+                          keypoint_score=np.ones((1, total, 17), np.float32),
+                          total_frames=total, frame_dir=f'v{i}',
+                          start_index=0, label=i)) for i in range(2)])
+        inputs = torch.stack(data['inputs']).float()
+        keep = torch.as_tensor(
+            np.stack([s.frame_mask for s in data['data_samples']]))
+        assert keep.shape == (2, num_clips, 8) and 0 < keep.mean() < 1
+        if pad == 'compact':  # kept frames first, zeros after
+            assert (keep.sort(-1, descending=True).values == keep).all()
+        return inputs, data['data_samples'], keep
+
+    model = MODELS.build(finetec_cfg(completion_ckpt[0]))
+    completed = []
+    model.completion.register_forward_hook(
+        lambda module, args, out: completed.append(out))
+    inputs, samples, keep = corrupted_batch(1)
+    losses = model(inputs, samples, mode='loss')
+    sum(v for k, v in losses.items() if 'loss' in k).backward()
+    assert torch.isfinite(losses['loss_cls'])
+    assert model.backbone.data_bn.weight.grad.abs().sum() > 0
+    batches = [(inputs, keep)]
+    inputs, samples, keep = corrupted_batch(2)
+    model.eval()
+    with torch.no_grad():
+        preds = model(inputs, samples, mode='predict')
+    torch.testing.assert_close(
+        torch.stack([p.pred_score for p in preds]).sum(1), torch.ones(2))
+    batches.append((inputs, keep))
+    assert len(completed) == 2
+    for out, (inputs, keep) in zip(completed, batches):
+        coords = inputs[..., :2].reshape(out.shape)
+        kept = keep.reshape(out.shape[:2]) > 0
+        torch.testing.assert_close(out[kept], coords[kept])
+        assert out[~kept].abs().sum() > 0  # filled, not left at zero
