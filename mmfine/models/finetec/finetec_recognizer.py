@@ -11,7 +11,7 @@ from torch import nn
 from mmaction.models import RecognizerGCN
 from mmaction.registry import MODELS
 from .physics_acceleration import second_difference
-from .skeleton_completion_model import sample_ids
+from .skeleton_completion_model import sample_ids, training_sample_ids
 
 SEQUENCES = ('base', 'dyna', 'stat')
 
@@ -207,7 +207,8 @@ class FineTecRecognizer(RecognizerGCN):
         keep = masks[:, :, None].expand(b, nc, m, t).reshape(b * nc * m, t)
         base = coords
         if self.completion is not None:
-            ids = sample_ids(data_samples)
+            ids = (training_sample_ids(data_samples, self.completion)
+                   if self.training else sample_ids(data_samples))
             if ids is not None:  # never prompted by the sample's own clips
                 ids = torch.as_tensor(ids).repeat_interleave(nc * m)
             with torch.no_grad():

@@ -23,6 +23,19 @@ def sample_ids(data_samples) -> Optional[List[int]]:
     return None if None in names else [sample_key(n) for n in names]
 
 
+def training_sample_ids(data_samples, completion) -> Optional[List[int]]:
+    """``sample_ids`` for training with ``completion``: with a bank (built
+    from the training split) a sample without ``frame_dir`` is an error, as
+    its prompt could be its own clip."""
+    ids = sample_ids(data_samples)
+    if ids is None and len(completion.bank_windows):
+        raise ValueError(
+            "training with a skeleton bank needs every sample's frame_dir "
+            "(add meta_keys=('frame_dir', ) to PackActionInputs): without it "
+            "the prompt could be the sample's own clip")
+    return ids
+
+
 @MODELS.register_module()
 class SkeletonCompletionModel(BaseModel):
     """Train a ``ContextAwareCompletion`` on clean clips, or evaluate a
@@ -124,7 +137,7 @@ class SkeletonCompletionModel(BaseModel):
             ]),
             dtype=gt.dtype,
             device=gt.device)
-        ids = sample_ids(data_samples)
+        ids = training_sample_ids(data_samples, self.completion)
         if ids is not None:
             ids = torch.as_tensor(
                 ids, device=gt.device).repeat_interleave(clean.shape[1])

@@ -289,3 +289,19 @@ def test_both_paddings_through_the_recognizer(completion_ckpt, pad):
         kept = keep.reshape(out.shape[:2]) > 0
         torch.testing.assert_close(out[kept], coords[kept])
         assert out[~kept].abs().sum() > 0  # filled, not left at zero
+
+
+def test_training_with_a_bank_needs_the_sample_names(completion_ckpt):
+    """Without frame_dir the prompt could be the sample's own clip: an
+    error in training with a bank; at test time (bank of the training
+    split) the names are not needed."""
+    model = MODELS.build(finetec_cfg(completion_ckpt[0]))
+    model.completion.set_bank(torch.randn(4, 8, 17, 2), torch.arange(4))
+    inputs, samples = batch()
+    for sample in samples:
+        sample.set_metainfo(dict(frame_dir=None))
+    with pytest.raises(ValueError, match="frame_dir.*own clip"):
+        model(inputs, samples, mode='loss')
+    model.eval()
+    with torch.no_grad():
+        assert len(model(inputs, samples, mode='predict')) == 2

@@ -118,3 +118,19 @@ def test_unknown_restorer():
     with pytest.raises(ValueError, match='unknown restorer'):
         MODELS.build(dict(type='SkeletonCompletionModel',
                           completion=COMPLETION, restorer='magic'))
+
+
+def test_pretraining_with_a_bank_needs_the_sample_names(tmp_path):
+    write_bank(tmp_path / 'bank.pkl')
+    model = MODELS.build(dict(
+        type='SkeletonCompletionModel',
+        completion=dict(COMPLETION, bank_file=str(tmp_path / 'bank.pkl'))))
+    inputs, _ = batch()
+    with pytest.raises(ValueError, match="frame_dir.*own clip"):
+        model(inputs, mode='loss')
+    named = []
+    for i in range(len(inputs)):
+        sample = ActionDataSample()
+        sample.set_metainfo(dict(frame_dir=f'v{i}'))
+        named.append(sample)
+    assert 'loss_prompt' in model(inputs, named, mode='loss')
