@@ -97,10 +97,33 @@ def _model_layouts(cfg: Config) -> List[str]:
     ]
 
 
+#: PreNormalize3D's spine (``zaxis``) and shoulder (``xaxis``) joints;
+#: MMAction2's defaults [0, 1] / [8, 4] are these joints of NTU / Kinect v1
+BODY_AXES = dict(
+    zaxis=('pelvis', 'spine'), xaxis=('right_shoulder', 'left_shoulder'))
+
+
+def set_body_axes(step: Dict, layout) -> None:
+    """Point a ``PreNormalize3D`` step's ``zaxis`` / ``xaxis`` at
+    ``layout``'s pelvis, spine and shoulders unless the step names them
+    (MMAction2's defaults are NTU's indices, silently wrong elsewhere)."""
+    for key, joints in BODY_AXES.items():
+        if key in step:
+            continue
+        missing = [j for j in joints if j not in layout.joints]
+        if missing:
+            raise ValueError(
+                f'PreNormalize3D needs the joints {missing} of layout '
+                f'{layout.name!r} for its {key}; name the two joint indices '
+                f'in the step ({key}=[i, j])')
+        step[key] = [layout.index(j) for j in joints]
+
+
 def apply_skeleton_settings(cfg: Config) -> Config:
     """Write ``clip_len``, ``corruption``, ``train_corruption``,
     ``num_workers`` and ``layout_name`` (those the config defines at top
-    level) where they belong; check layouts.
+    level) where they belong (the layout also gives ``PreNormalize3D`` its
+    body axes, ``set_body_axes``); check layouts.
 
     Args:
         cfg (Config): A loaded config.
@@ -128,6 +151,10 @@ def apply_skeleton_settings(cfg: Config) -> Config:
         set_num_workers(cfg, cfg.num_workers)
     if 'layout_name' in cfg:
         layout = get_layout(cfg.layout_name)
+        for _, pipeline in split_pipelines(cfg):
+            for step in pipeline:
+                if step.get('type') == 'PreNormalize3D':
+                    set_body_axes(step, layout)
         for _, dataset in split_datasets(cfg):
             if 'layout' in dataset:
                 dataset['layout'] = layout.name

@@ -43,6 +43,29 @@ def test_layout_name_reaches_datasets_and_model():
     assert cfg.model.backbone.graph_cfg.layout == h36m.graph_layout()
 
 
+def test_layout_name_gives_prenormalize3d_the_layouts_body_axes():
+    """Kinect v1's pelvis/spine and shoulders are MMAction2's defaults;
+    Human3.6M's are other joints; a layout without them is named, and axes
+    a step names are kept."""
+    kinect = steps(load_config(FINETEC), 'PreNormalize3D')
+    assert all(s['zaxis'] == [0, 1] and s['xaxis'] == [8, 4]
+               for split in kinect.values() for s in split)
+    h36m = steps(load_config(FINETEC, dict(layout_name='h36m17')),
+                 'PreNormalize3D')
+    assert sum(map(len, h36m.values())) == 3
+    assert all(s['zaxis'] == [0, 7] and s['xaxis'] == [14, 11]
+               for split in h36m.values() for s in split)
+    with pytest.raises(ValueError, match="'spine'.*'coco17'"):
+        load_config(FINETEC, dict(layout_name='coco17'))
+    cfg = Config.fromfile(FINETEC)
+    for _, pipeline in split_pipelines(cfg):
+        pipeline[0].update(zaxis=[1, 2], xaxis=[3, 4])
+    cfg.layout_name = 'coco17'
+    named = steps(apply_skeleton_settings(cfg), 'PreNormalize3D')
+    assert all(s['zaxis'] == [1, 2] for split in named.values()
+               for s in split)
+
+
 def test_conflicting_layouts_without_layout_name_are_refused():
     cfg = Config.fromfile(FINETEC)
     cfg.pop('layout_name')
