@@ -113,28 +113,46 @@ def test_sample_scope_compact_keeps_each_clips_frames_in_order():
 
 
 def test_identical_drops_for_two_different_models():
-    """The ST-GCN and FineTec demo configs corrupt every test sample in the
-    same way."""
+    """The three demo methods corrupt every test sample in the same way, and
+    a sample's drops depend on the sample alone (not on which samples the
+    dataset holds or in what order), so any two runs see the same frames."""
     import os.path as osp
+    import pickle
     import tempfile
 
     from mmengine.config import Config
 
     from mmaction.registry import DATASETS
     from mmfine.testing import ROOT, tiny_skeleton_data
+
+    def test_masks(name, ann):
+        cfg = Config.fromfile(osp.join(
+            ROOT, 'configs', 'demo', f'{name}_1xb32-10e_fine-skeleton-'
+            'coco17-2d-corrupted.py'))
+        cfg.test_dataloader.dataset.ann_file = ann
+        dataset = DATASETS.build(cfg.test_dataloader.dataset)
+        items = [dataset[i]['data_samples'] for i in range(len(dataset))]
+        return {s.metainfo['frame_dir']: s.frame_mask for s in items}
+
     with tempfile.TemporaryDirectory() as tmp:
         ann = tiny_skeleton_data(osp.join(tmp, 'data.pkl'))
-        masks = []
-        for name in ('stgcn', 'finetec_stgcn'):
-            cfg = Config.fromfile(osp.join(
-                ROOT, 'configs', 'demo', f'{name}_1xb32-10e_fine-skeleton-'
-                'coco17-2d-corrupted.py'))
-            cfg.test_dataloader.dataset.ann_file = ann
-            dataset = DATASETS.build(cfg.test_dataloader.dataset)
-            masks.append([dataset[i]['data_samples'].frame_mask
-                          for i in range(len(dataset))])
-    for a, b in zip(*masks):
-        np.testing.assert_array_equal(a, b)
+        masks = [test_masks(name, ann)
+                 for name in ('stgcn', 'stgcn-interp', 'finetec_stgcn')]
+        with open(ann, 'rb') as f:
+            data = pickle.load(f)
+        data['annotations'] = data['annotations'][::-1]
+        data['split']['test'] = data['split']['test'][::-1][:5]
+        with open(osp.join(tmp, 'other.pkl'), 'wb') as f:
+            pickle.dump(data, f)
+        masks.append(test_masks('stgcn', osp.join(tmp, 'other.pkl')))
+    assert len(masks[-1]) == 5
+    for other in masks[1:]:
+        for name, mask in other.items():
+            np.testing.assert_array_equal(mask, masks[0][name])
+    first = list(masks[0].values())
+    dropped = 1 - np.mean(first)
+    assert 0.3 < dropped < 0.7  # 'moderate' by default: half of the frames
+    assert any(not np.array_equal(first[0], m) for m in first[1:])
 
 
 def test_frame_indices_outside_the_timeline_are_named():
