@@ -7,8 +7,9 @@ completion, trains the three recognizers once per seed with 25%, 50% or 75%
 of each sample's frames dropped, tests them at each level on the same
 corrupted samples (dropped once per sample, so the ten test clips of a
 sample together see only its kept frames), measures the restoration error
-of the completion against linear interpolation and the completion without
-prompts, and writes accuracy against corruption, a corrupted / restored /
+of the completion against linear interpolation, the completion without
+prompts and the completion pre-trained with the paper's bank-average prior,
+and writes accuracy against corruption, a corrupted / restored /
 ground-truth sequence (the test clip of median completion error) and a
 confusion matrix per method and level.
 
@@ -55,12 +56,16 @@ def variant_files(variant: str) -> Dict:
 RESTORERS = [('completion', 'completion'),
              ('linear_interpolation', 'interpolation'),
              ('completion_no_prompt', 'no prompt')]
+#: the restoration table's column of the completion pre-trained with the
+#: paper's S_prior (the bank average) instead of the interpolation prior
+BANK_MEAN = ('completion_bank_mean', 'bank-mean prior')
 
 
-def ensure_completion(variant: str) -> str:
+def ensure_completion(variant: str, prior: Optional[str] = None) -> str:
     """Write the variant's dataset when missing or when the generator's
     output changed (which makes the bank and completion rebuild); return
-    the pre-trained completion's checkpoint."""
+    the pre-trained completion's checkpoint (with the config's prior, or
+    ``prior``: the paper's ``'bank_mean'`` for the restoration table)."""
     spec = variant_files(variant)
     path = osp.join(REPO_ROOT, spec['data'])
     data = pickle.dumps(make_dataset(flick=VARIANTS[variant][0]), protocol=4)
@@ -68,10 +73,17 @@ def ensure_completion(variant: str) -> str:
         print(f"generating the embedded dataset: {spec['data']}")
         atomic_write_bytes(data, path)
     config = spec['completion']
+    name = osp.splitext(osp.basename(config))[0]
+    if prior is not None:
+        name += f'_{prior}-prior'
+
+    def with_prior(cfg):
+        if prior is not None:
+            cfg.model.completion.prior = prior
+        return cfg
+
     return corruption_study.ensure_completion(
-        config,
-        osp.join(REPO_ROOT, 'work_dirs',
-                 osp.splitext(osp.basename(config))[0]))
+        config, osp.join(REPO_ROOT, 'work_dirs', name), with_prior)
 
 
 def schedule(seed: int, epochs: Optional[int] = None):
@@ -195,13 +207,20 @@ def run_finetec_demo(work_dir: str,
         name: train_and_test(name, config, work_dir, seeds, epochs)
         for name, config in spec['methods']
     }
+    completion_config = osp.join(REPO_ROOT, spec['completion'])
     restore = {
         key: m['restore/MPJPE']
         for key, m in evaluate_restorers(
-            osp.join(REPO_ROOT, spec['completion']), checkpoint,
-            [r for r, _ in RESTORERS], list(LEVELS),
-            osp.join(work_dir, 'restoration')).items()
+            completion_config, checkpoint, [r for r, _ in RESTORERS],
+            list(LEVELS), osp.join(work_dir, 'restoration')).items()
     }
+    bank_mean = evaluate_restorers(
+        completion_config, ensure_completion(variant, 'bank_mean'),
+        ['completion'], list(LEVELS), osp.join(work_dir, 'restoration'),
+        {'model.completion.prior': 'bank_mean'})
+    restore.update({(BANK_MEAN[0], level): m['restore/MPJPE']
+                    for (_, level), m in bank_mean.items()})
+    columns = RESTORERS + [BANK_MEAN]
 
     def top1(runs, level):
         return np.array([run[level][0] for run in runs])
@@ -221,12 +240,12 @@ def run_finetec_demo(work_dir: str,
     table.add_column('dropped', justify='right')
     for name in rows:
         table.add_column(f'{name} top-1', justify='right')
-    for _, label in RESTORERS:
+    for _, label in columns:
         table.add_column(f'MPJPE {label}', justify='right')
     for level, ratio in LEVELS.items():
         table.add_row(level, f'{ratio:.0%}',
                       *[cell(top1(runs, level)) for runs in rows.values()],
-                      *[f'{restore[r, level]:.4f}' for r, _ in RESTORERS])
+                      *[f'{restore[r, level]:.4f}' for r, _ in columns])
     table.caption = 'train time per run: ' + ', '.join(
         f"{n} {np.mean([r['train_s'] for r in runs]):.0f} s"
         for n, runs in rows.items())
