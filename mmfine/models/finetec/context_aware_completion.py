@@ -99,9 +99,11 @@ class ContextAwareCompletion(BaseModule):
             normalised window). Defaults to ``'interpolation'``, a departure
             from the paper resting on a measured ablation: on the embedded
             data (600 pre-training iterations, the same bank and test
-            samples), MPJPE at 25/50/75% dropped was 0.0040/0.0083/0.0167
-            with interpolation against 0.0055/0.0110/0.0196 with the bank
-            mean (linear interpolation alone: 0.0047/0.0112/0.0242): a
+            samples; the demo's restoration table), MPJPE at 25/50/75%
+            dropped was 0.0043/0.0090/0.0161 with interpolation against
+            0.0050/0.0104/0.0187 with the bank mean (linear interpolation
+            alone: 0.0056/0.0128/0.0251; on the data's earlier two-turn
+            version 0.0040/0.0083/0.0167 against 0.0055/0.0110/0.0196): a
             static mean pose is a poor start for a moving limb.
         retrieve_k (int): Nearest bank windows a training prompt is drawn
             from. Defaults to 8.
