@@ -61,29 +61,33 @@ RESTORERS = [('completion', 'completion'),
 BANK_MEAN = ('completion_bank_mean', 'bank-mean prior')
 
 
-def ensure_completion(variant: str, prior: Optional[str] = None) -> str:
+def ensure_data(variant: str) -> None:
     """Write the variant's dataset when missing or when the generator's
-    output changed (which makes the bank and completion rebuild); return
-    the pre-trained completion's checkpoint (with the config's prior, or
-    ``prior``: the paper's ``'bank_mean'`` for the restoration table)."""
-    spec = variant_files(variant)
-    path = osp.join(REPO_ROOT, spec['data'])
+    output changed (which makes the bank and completion rebuild)."""
+    relpath = variant_files(variant)['data']
+    path = osp.join(REPO_ROOT, relpath)
     data = pickle.dumps(make_dataset(flick=VARIANTS[variant][0]), protocol=4)
     if not osp.exists(path) or open(path, 'rb').read() != data:
-        print(f"generating the embedded dataset: {spec['data']}")
+        print(f'generating the embedded dataset: {relpath}')
         atomic_write_bytes(data, path)
-    config = spec['completion']
+
+
+def ensure_completion(variant: str, prior: Optional[str] = None) -> str:
+    """The pre-trained completion's checkpoint of the variant (written data
+    assumed, ``ensure_data``), with the config's prior or ``prior`` (the
+    paper's ``'bank_mean'`` for the restoration table)."""
+    config = variant_files(variant)['completion']
     name = osp.splitext(osp.basename(config))[0]
-    if prior is not None:
-        name += f'_{prior}-prior'
 
     def with_prior(cfg):
-        if prior is not None:
-            cfg.model.completion.prior = prior
+        cfg.model.completion.prior = prior
         return cfg
 
+    if prior is not None:
+        name += f'_{prior}-prior'
     return corruption_study.ensure_completion(
-        config, osp.join(REPO_ROOT, 'work_dirs', name), with_prior)
+        config, osp.join(REPO_ROOT, 'work_dirs', name),
+        with_prior if prior is not None else None)
 
 
 def schedule(seed: int, epochs: Optional[int] = None):
@@ -202,6 +206,7 @@ def run_finetec_demo(work_dir: str,
                          f'{variant!r}')
     spec = variant_files(variant)
     os.makedirs(work_dir, exist_ok=True)
+    ensure_data(variant)
     checkpoint = ensure_completion(variant)
     rows = {
         name: train_and_test(name, config, work_dir, seeds, epochs)
