@@ -184,3 +184,31 @@ def test_test_corruption_flag_sets_the_level(level, expected):
     step = next(t for t in cfg.test_dataloader.dataset.pipeline
                 if t.type == 'TemporalCorruption')
     assert step.drop_ratio == expected
+
+
+def load_benchmark_finetec_real():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'mmfine_benchmark_finetec_real',
+        osp.join(ROOT, 'tools', 'analysis', 'benchmark_finetec_real.py'))
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+def test_finetec_benchmark_ablations_become_config_overrides(monkeypatch):
+    tool = load_benchmark_finetec_real()
+    monkeypatch.setattr(sys, 'argv', [
+        'benchmark_finetec_real.py', '--dataset', 'msr_action3d', '--ablate',
+        'eq16', 'model.physics.loss_trains_gate=True', '--ablate', 'k1',
+        'model.completion.retrieve_k=1', 'model.acc_loss_weight=0.5'
+    ])
+    args = tool.parse_args()
+    assert [tool.overrides(items) for _, *items in args.ablate] == [
+        {'model.physics.loss_trains_gate': True},
+        {'model.completion.retrieve_k': 1, 'model.acc_loss_weight': 0.5}]
+    for bad in (['--ablate', 'no-overrides'],
+                ['--ablate', 'model.x=1', 'model.y=2']):
+        monkeypatch.setattr(sys, 'argv', ['benchmark_finetec_real.py'] + bad)
+        with pytest.raises(SystemExit):
+            tool.parse_args()

@@ -18,6 +18,7 @@ written to the work directory.
     python tools/analysis/benchmark_finetec_real.py [--dataset nw_ucla]
         [--seeds 0 1 2] [--train-level moderate] [--epochs N]
         [--completion-iters N] [--cfg-options clip_len=48 ...]
+        [--ablate LABEL KEY=VALUE ... [--ablate ...]] [--no-baselines]
     python tools/analysis/benchmark_finetec_real.py --stgcn CFG \
         --finetec CFG --completion CFG [--name mydata] ...
 """
@@ -77,6 +78,19 @@ def parse_args():
         help='recognizer config overrides, e.g. clip_len=48 (top-level '
         'skeleton settings are applied as tools/train.py does)')
     parser.add_argument(
+        '--ablate',
+        nargs='+',
+        action='append',
+        default=[],
+        metavar='LABEL KEY=VALUE',
+        help='a FineTec variant: its label, then config overrides, e.g. '
+        '--ablate eq16-gate model.physics.loss_trains_gate=True; '
+        'repeatable, one row each')
+    parser.add_argument(
+        '--no-baselines',
+        action='store_true',
+        help='train FineTec and its --ablate variants only')
+    parser.add_argument(
         '--work-dir',
         default=osp.join(REPO_ROOT, 'work_dirs', 'benchmark_finetec_real'))
     parser.add_argument('--shared-data', default=shared_data_dir())
@@ -86,7 +100,17 @@ def parse_args():
         parser.error('a custom run needs --stgcn, --finetec and --completion')
     if any(custom) and args.dataset:
         parser.error('give --dataset or the three configs, not both')
+    for variant in args.ablate:
+        if len(variant) < 2 or '=' in variant[0]:
+            parser.error('--ablate needs a label, then KEY=VALUE overrides')
     return args
+
+
+def overrides(items):
+    """``KEY=VALUE`` strings -> a dict, parsed as ``--cfg-options`` are."""
+    namespace = argparse.Namespace()
+    DictAction(option_strings=[], dest='options')(None, namespace, items)
+    return namespace.options
 
 
 def configs(args):
@@ -119,22 +143,29 @@ def main():
         completion_cfg, osp.join(work_dir, 'completion'),
         study.short_pretraining(args.completion_iters,
                                 osp.join(work_dir, 'bank.pkl')))
-    methods = [('ST-GCN', method_cfgs['stgcn'], None),
-               ('ST-GCN+interp', method_cfgs['stgcn'], study.with_restorer),
-               ('FineTec', method_cfgs['finetec'], None)]
+    baselines = [] if args.no_baselines else [
+        ('ST-GCN', method_cfgs['stgcn'], None, {}),
+        ('ST-GCN+interp', method_cfgs['stgcn'], study.with_restorer, {})
+    ]
+    methods = baselines + [('FineTec', method_cfgs['finetec'], None, {})] + [
+        (f'FineTec {label}', method_cfgs['finetec'], None,
+         overrides(items)) for label, *items in args.ablate
+    ]
     levels = [0.0] + list(LEVELS)  # clean input, then each level
     rows = {}
-    for label, config, extra in methods:
+    for label, config, extra, options in methods:
         rows[label] = []
         for seed in args.seeds:
             schedule = study.short_schedule(epochs, seed, completion)
 
-            def customize(cfg, schedule=schedule, extra=extra):
-                cfg.merge_from_dict(args.cfg_options)
+            def customize(cfg, schedule=schedule, extra=extra,
+                          options=options):
+                cfg.merge_from_dict(dict(args.cfg_options, **options))
                 cfg = schedule(apply_skeleton_settings(cfg))
                 return extra(cfg) if extra else cfg
 
-            slug = label.lower().replace('-', '').replace('+', '_')
+            slug = label.lower().replace('-', '').replace('+', '_').replace(
+                ' ', '_')
             rows[label].append(
                 study.train_and_test(config,
                                      osp.join(work_dir, slug, f'seed{seed}'),
@@ -170,9 +201,21 @@ def main():
     path = osp.join(work_dir, 'accuracy_vs_corruption.png')
     figure.savefig(path)
     print(f'accuracy against corruption: {path}')
-    print('FineTec - best baseline top-1 (mean): ' + ', '.join(
-        f"{level or 'clean'} {top1['FineTec'][level].mean() - max(top1['ST-GCN'][level].mean(), top1['ST-GCN+interp'][level].mean()):+.3f}"  # noqa: E501
-        for level in levels))
+    for label in rows:
+        if label.startswith('FineTec '):
+            print(f'{label} - FineTec top-1 (mean): ' + gap(
+                top1, label, ['FineTec'], levels))
+    if baselines:
+        print('FineTec - best baseline top-1 (mean): ' +
+              gap(top1, 'FineTec', ['ST-GCN', 'ST-GCN+interp'], levels))
+
+
+def gap(top1, label, others, levels):
+    """Mean top-1 of ``label`` minus the best of ``others``, per level."""
+    return ', '.join(
+        f"{level or 'clean'} "
+        f'{top1[label][level].mean() - max(top1[o][level].mean() for o in others):+.3f}'  # noqa: E501
+        for level in levels)
 
 
 if __name__ == '__main__':

@@ -107,6 +107,10 @@ class ContextAwareCompletion(BaseModule):
             static mean pose is a poor start for a moving limb.
         retrieve_k (int): Nearest bank windows a training prompt is drawn
             from. Defaults to 8.
+        centre_windows (bool): Centre and scale each window (query and
+            prompt) by its observed frames before the network; False feeds
+            image coordinates (retrieval stays normalised). Defaults to
+            True.
         use_prompt (bool): False leaves the prompt segments empty (zeros),
             the "w/o ICL" ablation of Table 8. Defaults to True.
         keep_observed (bool): Return observed frames as observed at
@@ -127,6 +131,7 @@ class ContextAwareCompletion(BaseModule):
                  pe_dims: int = 8,
                  prior: str = 'interpolation',
                  retrieve_k: int = 8,
+                 centre_windows: bool = True,
                  use_prompt: bool = True,
                  keep_observed: bool = True,
                  bank_file: Optional[str] = None,
@@ -134,9 +139,13 @@ class ContextAwareCompletion(BaseModule):
         super().__init__(init_cfg)
         if prior not in PRIORS:
             raise ValueError(f'prior must be one of {PRIORS}, got {prior!r}')
+        if prior == 'bank_mean' and not centre_windows:
+            raise ValueError("the 'bank_mean' prior is a normalised window: "
+                             'it needs centre_windows=True')
         self.layout, self.num_joints = layout, num_joints
         self.coord_dims, self.window = coord_dims, window
         self.prior, self.retrieve_k = prior, retrieve_k
+        self.centre_windows = centre_windows
         self.use_prompt, self.keep_observed = use_prompt, keep_observed
         dims = num_joints * coord_dims
         self.network = CompletionMLP(4 * window, dims + 1 + pe_dims, dims,
@@ -288,6 +297,15 @@ class ContextAwareCompletion(BaseModule):
         return torch.as_tensor(
             np.stack(masks), dtype=keep.dtype, device=keep.device)
 
+    def _frame(self, centre: torch.Tensor,
+               scale: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The network's frame of reference: the windows' own (``centre``,
+        ``scale`` from ``frame_of_reference``), or image coordinates
+        without ``centre_windows``."""
+        if self.centre_windows:
+            return centre, scale
+        return torch.zeros_like(centre), torch.ones_like(scale)
+
     def _start(self, seq: torch.Tensor, keep: torch.Tensor) -> torch.Tensor:
         """Normalised observed frames, and the prior on the dropped ones."""
         if self.prior == 'interpolation':
@@ -344,16 +362,19 @@ class ContextAwareCompletion(BaseModule):
         n = len(corrupt)
         keep = keep.to(corrupt.dtype)
         k = keep[..., None, None]
-        q_centre, q_scale = frame_of_reference(corrupt * k, keep)
+        n_centre, n_scale = frame_of_reference(corrupt * k, keep)
+        normed = (corrupt - n_centre) / n_scale * k  # the retrieval key
+        q_centre, q_scale = self._frame(n_centre, n_scale)
         query = (corrupt - q_centre) / q_scale * k
         query_start = self._start(query, keep)
         segments = [(query, keep), (query_start, keep)]
         prompt = {}
         with_prompt = self.use_prompt and len(self.bank_windows) > 0
         if with_prompt:
-            context = self.retrieve(query, keep, sample_ids, rng)
+            context = self.retrieve(normed, keep, sample_ids, rng)
             prompt_keep = self._prompt_masks(keep, rng)
-            p_centre, p_scale = frame_of_reference(context, prompt_keep)
+            p_centre, p_scale = self._frame(
+                *frame_of_reference(context, prompt_keep))
             context_n = (context - p_centre) / p_scale
             prompt_in = context_n * prompt_keep[..., None, None]
             segments = [(prompt_in, prompt_keep),

@@ -179,8 +179,9 @@ class LagrangianAcceleration(BaseModule):
     acceleration ``a`` and the pseudo acceleration ``a^`` (see ``loss``).
     As ``a - a^ = (1 - gate) (S'' - a^)``, its gradient on the gate would
     only ever push the gate to ``a^`` and switch the physics estimate off,
-    whatever the task: ``L_Ac`` trains the estimators, the gate is trained
-    by the classification loss alone.
+    whatever the task: by default ``L_Ac`` trains the estimators, the gate
+    is trained by the classification loss alone (``loss_trains_gate=True``
+    is Eq. 16 as written, gradients to the gate and ``a^`` included).
 
     Args:
         num_joints (int): Number of joints ``V``.
@@ -190,6 +191,8 @@ class LagrangianAcceleration(BaseModule):
             Defaults to 64.
         dt (float): Frame interval of the finite differences.
             Defaults to 1.0.
+        loss_trains_gate (bool): Let ``L_Ac`` reach the gate and ``a^``
+            (Eq. 16 as written). Defaults to False.
         init_cfg (dict or list[dict], optional): Initialization config.
             Defaults to None.
     """
@@ -199,10 +202,11 @@ class LagrangianAcceleration(BaseModule):
                  coord_dims: int = 2,
                  hidden_dims: int = 64,
                  dt: float = 1.0,
+                 loss_trains_gate: bool = False,
                  init_cfg: Optional[Union[dict, List[dict]]] = None) -> None:
         super().__init__(init_cfg)
         self.dims = dims = num_joints * coord_dims
-        self.dt = dt
+        self.dt, self.loss_trains_gate = dt, loss_trains_gate
         h = hidden_dims
         self.pos_local = _mlp(dims, h, nn.Linear(h, h))
         self.pos_global = _mlp(dims, h, nn.Linear(h, h))
@@ -266,8 +270,8 @@ class LagrangianAcceleration(BaseModule):
     def loss(self, phys: torch.Tensor, finite: torch.Tensor) -> torch.Tensor:
         """``L_Ac`` of Eq. 16: ``MSE(a^, a)`` with ``a`` fused from ``phys``
         and ``finite`` by the gate held fixed (no gradient reaches the gate
-        or ``a^``); over sequences of equal size stacked along the batch,
-        the mean of their per-sequence terms.
+        or ``a^``) unless ``loss_trains_gate``; over sequences of equal size
+        stacked along the batch, the mean of their per-sequence terms.
 
         Args:
             phys (torch.Tensor): The physics acceleration ``S''`` (Eq. 12),
@@ -278,7 +282,8 @@ class LagrangianAcceleration(BaseModule):
         Returns:
             torch.Tensor: The scalar loss.
         """
-        finite = finite.detach()
-        gate = torch.sigmoid(self.gate).detach().reshape(phys.shape[2:])
+        gate = torch.sigmoid(self.gate).reshape(phys.shape[2:])
+        if not self.loss_trains_gate:
+            finite, gate = finite.detach(), gate.detach()
         fused = gate * finite + (1 - gate) * phys
         return nn.functional.mse_loss(fused, finite)

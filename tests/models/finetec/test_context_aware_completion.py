@@ -37,10 +37,42 @@ def test_untrained_module_returns_its_prior_and_the_observed_frames():
 
 @pytest.mark.parametrize('frames', [5, 8, 21])
 def test_any_clip_length(frames):
+    """Observed frames come back exactly; a clip shorter than the window is
+    the window padded with dropped frames, cut back."""
+    m = module()
     seq, keep = corrupted(frames=frames)
-    out = module()(seq * keep[..., None, None], keep)
+    corrupt = seq * keep[..., None, None]
+    out = m(corrupt, keep)
     assert out.shape == seq.shape
     assert torch.isfinite(out).all()
+    observed = keep.bool()
+    torch.testing.assert_close(out[observed], seq[observed], atol=0, rtol=0)
+    assert not torch.allclose(out[~observed], corrupt[~observed])
+    if frames < 8:
+        pad = 8 - frames
+        padded = m(torch.cat([corrupt, corrupt.new_zeros(3, pad, 17, 2)], 1),
+                   torch.cat([keep, keep.new_zeros(3, pad)], 1))
+        torch.testing.assert_close(out, padded[:, :frames])
+
+
+def test_centred_windows_make_the_completion_equivariant(tmp_path):
+    """With ``centre_windows`` the network sees each window in its own
+    frame, so moving and scaling the person moves and scales the
+    completion; without, it sees image coordinates and does not."""
+    write_bank(tmp_path / 'bank.pkl')
+    seq, keep = corrupted()
+    corrupt = seq * keep[..., None, None]
+    shift = torch.tensor([40.0, -25.0])
+    moved = (seq * 3 + shift) * keep[..., None, None]
+    for centre in (True, False):
+        m = module(bank_file=str(tmp_path / 'bank.pkl'),
+                   centre_windows=centre)
+        torch.nn.init.normal_(m.network.head.weight, std=0.1)
+        out, out_moved = m(corrupt, keep), m(moved, keep)
+        close = torch.allclose(out * 3 + shift, out_moved, atol=1e-3)
+        assert close == centre
+    with pytest.raises(ValueError, match='centre_windows'):
+        module(prior='bank_mean', centre_windows=False)
 
 
 def test_absent_persons_and_complete_windows_are_left_as_they_are():

@@ -144,6 +144,32 @@ def test_acceleration_loss_reaches_every_estimator_but_not_the_gate():
         assert param.grad.abs().sum() > 0, name
 
 
+def test_eq16_as_written_trains_the_gate_towards_the_finite_difference():
+    """``loss_trains_gate=True``: the gate's gradient is the analytic one,
+    ``d/dgamma mean(((1 - s)(S'' - a^))^2) = -2 s (1 - s)^2 (S'' - a^)^2 /
+    n`` per coordinate (s = sigmoid(gamma)), negative wherever the two
+    differ: gradient descent moves the gate onto ``a^``."""
+    torch.manual_seed(0)
+    module = LagrangianAcceleration(num_joints=3, coord_dims=2,
+                                    hidden_dims=8,
+                                    loss_trains_gate=True).double()
+    seq = torch.randn(2, 7, 3, 2, dtype=torch.float64, requires_grad=True)
+    _, phys, finite = module(seq)
+    module.loss(phys, finite).backward()
+    s = torch.sigmoid(module.gate.detach())
+    diff2 = ((phys - finite).detach()**2).reshape(-1, 6)
+    expected = -2 * s * (1 - s)**2 * diff2.sum(0) / diff2.numel()
+    torch.testing.assert_close(module.gate.grad, expected)
+    assert (module.gate.grad < 0).all()
+    assert seq.grad is not None and seq.grad.abs().sum() > 0  # through a^
+    detached = LagrangianAcceleration(num_joints=3, coord_dims=2,
+                                      hidden_dims=8).double()
+    detached.load_state_dict(module.state_dict())
+    _, phys2, finite2 = detached(seq)
+    torch.testing.assert_close(
+        detached.loss(phys2, finite2), module.loss(phys, finite))
+
+
 def test_acceleration_loss_trains_the_estimators():
     """Minimising ``L_Ac`` of the fused acceleration (Eq. 16) also teaches
     the physics estimate the motion, not only the gate."""
