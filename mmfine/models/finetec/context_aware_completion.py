@@ -207,15 +207,21 @@ class ContextAwareCompletion(BaseModule):
         self._index_key = None
 
     def get_extra_state(self) -> Dict:
-        return dict(self.signature(), prior=self.prior)
+        return dict(
+            self.signature(),
+            prior=self.prior,
+            centre_windows=self.centre_windows)
 
     def set_extra_state(self, state: Dict) -> None:
+        # checkpoints from before the option all centred their windows
+        state = dict(dict(centre_windows=True), **state)
         expected = self.get_extra_state()
         if state != expected:
             raise ValueError(
                 f'completion checkpoint is for {state}, but this model '
                 f'expects {expected}: pre-train a completion module for '
-                'this layout and prior (configs/finetec/completion_*)')
+                'this layout, prior and centring (configs/finetec/'
+                'completion_*)')
 
     def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
         for name in ('bank_windows', 'bank_ids'):

@@ -194,6 +194,17 @@ def test_a_checkpoint_for_another_prior_is_refused():
         module(prior='interpolation').load_state_dict(state)
 
 
+def test_a_checkpoint_for_other_centring_is_refused_and_old_ones_load():
+    state = module(centre_windows=False).state_dict()
+    with pytest.raises(ValueError, match="'centre_windows': False"):
+        module().load_state_dict(state)
+    old = module().state_dict()  # written before the option existed
+    del old['_extra_state']['centre_windows']
+    module().load_state_dict(old)
+    with pytest.raises(ValueError, match='centre_windows'):
+        module(centre_windows=False).load_state_dict(old)
+
+
 def test_bank_for_another_layout_is_refused(tmp_path):
     write_bank(tmp_path / 'bank.pkl', layout='h36m17')
     with pytest.raises(ValueError, match='skeleton bank is for'):

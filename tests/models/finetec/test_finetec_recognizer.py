@@ -110,6 +110,32 @@ def test_loss_acc_is_lambda_times_eq16_over_the_three_sequences(
     torch.testing.assert_close(values[1], 0.25 * expected)
 
 
+def test_loss_acc_in_training_is_the_mean_over_three_distinct_sequences(
+        completion_ckpt, monkeypatch):
+    """In training ``S_dyna`` and ``S_stat`` differ from ``S_base``: with
+    the decomposition's output fixed, ``loss_acc`` is the mean of Eq. 16
+    over the three sequences, each computed on its own."""
+    inputs, samples = batch()
+    model = MODELS.build(finetec_cfg(completion_ckpt[0]))
+    model.train()
+    seen = {}
+    gen = torch.Generator().manual_seed(3)
+
+    def decompose(base):
+        dyna = base + 0.2 * torch.randn(base.shape, generator=gen)
+        stat = base.flip(1)
+        seen.update(base=base, dyna=dyna, stat=stat)
+        return base, dyna, stat
+
+    monkeypatch.setattr(model.decomposition, 'forward', decompose)
+    loss = model(inputs, samples, mode='loss')['loss_acc']
+    with torch.no_grad():
+        terms = [model.physics.loss(*model.physics(seen[k])[1:])
+                 for k in ('base', 'dyna', 'stat')]
+    assert len({round(t.item(), 6) for t in terms}) == 3
+    torch.testing.assert_close(loss.detach(), sum(terms) / 3)
+
+
 def trainable_without_grad(model, inputs, samples):
     """Names of trainable parameters whose gradient is missing or not
     finite after one loss backward."""
