@@ -174,8 +174,8 @@ class LagrangianAcceleration(BaseModule):
     The fused acceleration (Eq. 13) is a per-coordinate learned gate between
     the finite difference ``a^`` and ``S''``:
     ``a = sigmoid(gamma) a^ + (1 - sigmoid(gamma)) S''``, the gate starting
-    at ``sigmoid(2) = 0.88`` on the finite difference (Eq. 13 leaves the
-    fusion open). ``L_Ac`` (Eq. 16) is the MSE between the fused
+    at ``sigmoid(gate_init)``, 0.88 on the finite difference by default
+    (Eq. 13 leaves the fusion open). ``L_Ac`` (Eq. 16) is the MSE between the fused
     acceleration ``a`` and the pseudo acceleration ``a^`` (see ``loss``).
     As ``a - a^ = (1 - gate) (S'' - a^)``, its gradient on the gate would
     only ever push the gate to ``a^`` and switch the physics estimate off,
@@ -193,6 +193,7 @@ class LagrangianAcceleration(BaseModule):
             Defaults to 1.0.
         loss_trains_gate (bool): Let ``L_Ac`` reach the gate and ``a^``
             (Eq. 16 as written). Defaults to False.
+        gate_init (float): Initial gate logit ``gamma``. Defaults to 2.0.
         init_cfg (dict or list[dict], optional): Initialization config.
             Defaults to None.
     """
@@ -203,6 +204,7 @@ class LagrangianAcceleration(BaseModule):
                  hidden_dims: int = 64,
                  dt: float = 1.0,
                  loss_trains_gate: bool = False,
+                 gate_init: float = 2.0,
                  init_cfg: Optional[Union[dict, List[dict]]] = None) -> None:
         super().__init__(init_cfg)
         self.dims = dims = num_joints * coord_dims
@@ -216,7 +218,7 @@ class LagrangianAcceleration(BaseModule):
         self.est_tau = _mlp(2 * h, h, nn.Linear(h, dims))
         self.est_c = _mlp(4 * h, h, SymmetricLinear(h, dims))
         self.est_m = _mlp(2 * h, h, SymmetricLinear(h, dims))
-        self.gate = nn.Parameter(torch.full((dims, ), 2.0))
+        self.gate = nn.Parameter(torch.full((dims, ), float(gate_init)))
 
     def _hidden(self, seq: torch.Tensor) -> Tuple[torch.Tensor, ...]:
         """The hidden features of ``E_M`` and ``E_C`` (the inputs of their

@@ -109,3 +109,20 @@ def test_bad_perturbation_names():
 def test_bad_num_dynamic():
     with pytest.raises(ValueError, match='num_dynamic'):
         SpatialDecomposition('coco17', num_dynamic=5)
+
+
+@pytest.mark.parametrize('num_strong,flipped', [(1, True), (2, False),
+                                                (3, True)])
+def test_num_strong_perturbations_follow_one_another(num_strong, flipped):
+    """Time flipping is its own inverse: applied ``num_strong`` times, the
+    dynamic regions are flipped when that number is odd."""
+    torch.manual_seed(0)
+    seq = torch.randn(6, 8, 17, 2)
+    module = SpatialDecomposition(
+        'coco17', strong=(dict(type='time_flip', p=1.0), ),
+        num_strong=num_strong).train()
+    dyn = module.dynamic_joints(seq).bool()[:, None, :, None]
+    expected = torch.where(dyn, seq.flip(1), seq) if flipped else seq
+    torch.testing.assert_close(module(seq)[1], expected, atol=0, rtol=0)
+    with pytest.raises(ValueError, match='num_strong'):
+        SpatialDecomposition('coco17', num_strong=0)
