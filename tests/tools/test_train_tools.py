@@ -212,3 +212,16 @@ def test_finetec_benchmark_ablations_become_config_overrides(monkeypatch):
         monkeypatch.setattr(sys, 'argv', ['benchmark_finetec_real.py'] + bad)
         with pytest.raises(SystemExit):
             tool.parse_args()
+
+
+def test_finetec_speed_benchmark_runs_and_ends_with_the_ratio():
+    """A training step of FineTec needs sample names (own bank windows are
+    excluded by name): the benchmark's batch carries them."""
+    out = subprocess.run(
+        [sys.executable, 'tools/analysis/benchmark_finetec_speed.py',
+         '--batch', '2', '--repeats', '1'],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    last = out.stdout.strip().splitlines()[-1]
+    assert last.startswith('FineTec / ST-GCN inference time: '), last
+    assert 'where FineTec inference time goes: completion' in out.stdout

@@ -75,6 +75,8 @@ def make_batch(cfg, batch: int, ratio: float):
     for i in range(batch):
         sample = ActionDataSample().set_gt_label(i % 10)
         sample.set_field(masks[i:i + 1], 'frame_mask')
+        # a training step excludes the sample's own bank windows by name
+        sample.set_metainfo(dict(frame_dir=f'clip{i}'))
         samples.append(sample)
     return inputs, samples
 
