@@ -55,7 +55,7 @@ def variant_files(variant: str) -> Dict:
 
 RESTORERS = [('completion', 'completion'),
              ('linear_interpolation', 'interpolation'),
-             ('completion_no_prompt', 'no prompt')]
+             ('completion_no_prompt', 'prompt removed at test')]
 #: the restoration table's column of the completion pre-trained with the
 #: paper's S_prior (the bank average) instead of the interpolation prior
 BANK_MEAN = ('completion_bank_mean', 'bank-mean prior')

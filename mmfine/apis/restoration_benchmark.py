@@ -9,7 +9,7 @@ RESTORER_NAMES = {
     'right_to_left_copy': 'R-L copy',
     'linear_interpolation': 'linear interpolation',
     'prior': 'completion prior alone',
-    'completion_no_prompt': 'FineTec completion, no prompt',
+    'completion_no_prompt': 'FineTec completion, prompt removed at test',
     'completion': 'FineTec completion',
 }
 
