@@ -32,7 +32,10 @@ def restoration_figure(rows: Dict[str, np.ndarray],
     ``rows`` (e.g. corrupted, completion, interpolation, ground truth; the
     last one sets the axes). Dropped frames are greyed in a row named
     ``'corrupted'`` and drawn in orange in the restorations; the ground
-    truth is drawn faintly behind every restoration.
+    truth is drawn faintly behind every restoration. A last row plots each
+    restoration's error per frame (mean joint distance to the ground
+    truth), and each restoration's label carries its MPJPE on the dropped
+    frames.
 
     Args:
         rows (dict[str, np.ndarray]): Row name -> sequence ``(T, V, 2)``.
@@ -47,7 +50,13 @@ def restoration_figure(rows: Dict[str, np.ndarray],
     names = list(rows)
     truth = rows[names[-1]]
     frames, count = len(truth), len(names)
-    fig = Figure(figsize=(1.0 * frames, 1.2 * count), dpi=100)
+    restorations = [n for n in names[1:-1] if n != 'corrupted']
+    error = {
+        n: np.linalg.norm(rows[n] - truth, axis=-1).mean(-1)
+        for n in restorations
+    }
+    dropped_frames = keep < 0.5
+    fig = Figure(figsize=(1.0 * frames, 1.2 * (count + 1)), dpi=100)
     lo = truth.reshape(-1, 2).min(0)
     hi = truth.reshape(-1, 2).max(0)
     pad = 0.1 * (hi - lo).max()
@@ -55,13 +64,16 @@ def restoration_figure(rows: Dict[str, np.ndarray],
         seq = rows[name]
         restoration = 0 < r < count - 1 and name != 'corrupted'
         for t in range(frames):
-            ax = fig.add_subplot(count, frames, r * frames + t + 1)
+            ax = fig.add_subplot(count + 1, frames, r * frames + t + 1)
             ax.set_xlim(lo[0] - pad, hi[0] + pad)
             ax.set_ylim(hi[1] + pad, lo[1] - pad)  # image y points down
             ax.set_xticks([])
             ax.set_yticks([])
             if t == 0:
-                ax.set_ylabel(name, fontsize=7)
+                label = name
+                if name in error and dropped_frames.any():
+                    label += f'\n{error[name][dropped_frames].mean():.3g}'
+                ax.set_ylabel(label, fontsize=7)
             dropped = keep[t] < 0.5
             if name == 'corrupted' and dropped:
                 ax.set_facecolor('0.85')
@@ -78,6 +90,16 @@ def restoration_figure(rows: Dict[str, np.ndarray],
             for a, b in edges:
                 ax.plot(
                     seq[t, [a, b], 0], seq[t, [a, b], 1], color=colour, lw=1)
+    ax = fig.add_subplot(count + 1, 1, count + 1)
+    for t in np.flatnonzero(dropped_frames):
+        ax.axvspan(t - 0.5, t + 0.5, color='0.92')
+    for name, values in error.items():
+        ax.plot(values, marker='o', ms=3, label=name)
+    ax.set_xlim(-0.5, frames - 0.5)
+    ax.set_xlabel('frame (grey: dropped)', fontsize=7)
+    ax.set_ylabel('error per frame', fontsize=7)
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=7)
     fig.suptitle(title, fontsize=9)
     return fig
 
