@@ -181,7 +181,9 @@ class SkeletonCompletionModel(BaseModel):
             if self.restorer in ('completion', 'completion_no_prompt'):
                 ids = sample_ids(data_samples)
                 use_prompt = self.completion.use_prompt
-                self.completion.use_prompt = self.restorer == 'completion'
+                # a model trained without prompts is never given one
+                self.completion.use_prompt = use_prompt and \
+                    self.restorer == 'completion'
                 restored = self.completion(
                     corrupt, keep, None if ids is None else np.repeat(ids, nc))
                 self.completion.use_prompt = use_prompt

@@ -134,3 +134,28 @@ def test_pretraining_with_a_bank_needs_the_sample_names(tmp_path):
         sample.set_metainfo(dict(frame_dir=f'v{i}'))
         named.append(sample)
     assert 'loss_prompt' in model(inputs, named, mode='loss')
+
+
+@pytest.mark.parametrize('use_prompt', [True, False])
+def test_a_model_trained_without_prompts_is_evaluated_without(tmp_path,
+                                                              use_prompt):
+    """Table 8's "w/o ICL" model (``use_prompt=False``) restores without a
+    prompt under either restorer name; a prompted model differs from
+    itself with the prompt removed."""
+    write_bank(tmp_path / 'bank.pkl', n=20, ids=np.arange(20) + 100)
+    completion = dict(COMPLETION, bank_file=str(tmp_path / 'bank.pkl'),
+                      use_prompt=use_prompt)
+    outputs = {}
+    for restorer in ('completion', 'completion_no_prompt'):
+        torch.manual_seed(0)
+        model = MODELS.build(dict(type='SkeletonCompletionModel',
+                                  completion=completion, restorer=restorer,
+                                  test_drop_ratio='severe')).eval()
+        for param in model.completion.network.parameters():
+            torch.nn.init.normal_(param, std=0.1)  # frames mix
+        inputs, samples = batch()
+        outputs[restorer] = torch.stack([
+            s.pred_skeleton for s in model(inputs, samples, mode='predict')])
+    same = torch.allclose(outputs['completion'],
+                          outputs['completion_no_prompt'])
+    assert same != use_prompt
