@@ -175,8 +175,9 @@ class LagrangianAcceleration(BaseModule):
     the finite difference ``a^`` and ``S''``:
     ``a = sigmoid(gamma) a^ + (1 - sigmoid(gamma)) S''``, the gate starting
     at ``sigmoid(gate_init)``, 0.88 on the finite difference by default
-    (Eq. 13 leaves the fusion open). ``L_Ac`` (Eq. 16) is the MSE between the fused
-    acceleration ``a`` and the pseudo acceleration ``a^`` (see ``loss``).
+    (Eq. 13 leaves the fusion open). ``L_Ac`` (Eq. 16) is the MSE between
+    the fused acceleration ``a`` and the pseudo acceleration ``a^`` (see
+    ``loss``).
     As ``a - a^ = (1 - gate) (S'' - a^)``, its gradient on the gate would
     only ever push the gate to ``a^`` and switch the physics estimate off,
     whatever the task: by default ``L_Ac`` trains the estimators, the gate

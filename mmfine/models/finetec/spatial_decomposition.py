@@ -53,9 +53,10 @@ class SpatialDecomposition(BaseModule):
     flipping, Gaussian noise, axis masking, bone rescaling, time flipping,
     interpolation and dropout. The paper does not say how many strong ones
     are combined: per sample, ``num_strong`` perturbations of the strong
-    list (one by default) and one of the weak list are drawn uniformly. Drop ``'time_flip'`` from ``strong`` where reversing time
-    changes the class (forward vs. backward actions); on MSR Action3D at
-    48 frames leaving it out changed top-1 by at most 0.011 (README). The
+    list (one by default) and one of the weak list are drawn uniformly.
+    Drop ``'time_flip'`` from ``strong`` where reversing time changes the
+    class (forward vs. backward actions); on MSR Action3D at 48 frames
+    leaving it out changed top-1 by at most 0.011 (README). The
     former
     crop-or-interpolate scheme is e.g. ``strong=(dict(type='temporal_crop',
     ratio=(0.5, 0.8)), 'interpolation')``.
@@ -100,7 +101,8 @@ class SpatialDecomposition(BaseModule):
         if not strong or not weak:
             raise ValueError('strong and weak need a perturbation each')
         if num_strong < 1:
-            raise ValueError(f'num_strong must be at least 1, got {num_strong}')
+            raise ValueError(
+                f'num_strong must be at least 1, got {num_strong}')
         self.num_strong = num_strong
         self.num_dynamic, self.test_perturb = num_dynamic, test_perturb
         self.strong = [build_perturbation(cfg, layout) for cfg in strong]
