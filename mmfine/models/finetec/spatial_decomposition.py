@@ -56,8 +56,7 @@ class SpatialDecomposition(BaseModule):
     list (one by default) and one of the weak list are drawn uniformly.
     Drop ``'time_flip'`` from ``strong`` where reversing time changes the
     class (forward vs. backward actions); on MSR Action3D at 48 frames
-    leaving it out changed top-1 by at most 0.011 (README). The
-    former
+    leaving it out changed top-1 by at most 0.011 (README). The former
     crop-or-interpolate scheme is e.g. ``strong=(dict(type='temporal_crop',
     ratio=(0.5, 0.8)), 'interpolation')``.
 
