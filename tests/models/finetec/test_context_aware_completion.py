@@ -236,3 +236,20 @@ def test_training_prompts_use_the_five_strategies(tmp_path):
     assert masks.shape == keep.shape
     same = (masks == keep).all(1).float().mean()
     assert 0.1 < same < 0.6  # 'pattern' is one strategy in five
+    # each mask is one of the strategies' shapes, and every shape occurs
+    seen = set()
+    for mask, query in zip(masks.numpy() > 0.5, keep.numpy() > 0.5):
+        dropped = np.flatnonzero(~mask)
+        block = len(dropped) > 0 and np.all(np.diff(dropped) == 1)
+        if (mask == query).all():
+            seen.add('pattern')
+        elif block and dropped[0] == 0:
+            seen.add('prefix')
+        elif block and dropped[-1] == len(mask) - 1:
+            seen.add('suffix')
+        elif block:
+            seen.add('middle')
+        else:
+            seen.add('random')
+        assert len(dropped) == pytest.approx((~query).sum(), abs=1)
+    assert seen == {'pattern', 'prefix', 'suffix', 'middle', 'random'}

@@ -171,9 +171,19 @@ def test_a_gradient_reaches_every_trainable_parameter(completion_ckpt,
 def test_six_stream_variant(completion_ckpt):
     cfg = finetec_cfg(completion_ckpt[0], streams='six', fusion=None)
     cfg['backbone']['in_channels'] = None
-    model = MODELS.build(cfg)
+    model = MODELS.build(cfg).eval()
     assert len(model.stream_backbones) == 6
     assert not model.decomposition.fusion_logits.requires_grad
+    # one GCN per sequence (3 positions, 3 accelerations), features averaged
+    inputs, samples = batch()
+    with torch.no_grad():
+        streams, _ = model.restore_and_fuse(inputs, samples)
+        feats, _ = model.extract_feat(inputs, data_samples=samples)
+        expected = torch.stack([
+            net(x) for net, x in zip(model.stream_backbones, streams)
+        ]).mean(0)
+    assert [x.shape[-1] for x in streams] == [3, 3, 3, 2, 2, 2]
+    torch.testing.assert_close(feats, expected)
 
 
 def test_without_completion_the_gcn_sees_the_corrupted_input():
@@ -213,13 +223,15 @@ def test_a_clip_with_every_frame_dropped_stays_zero(completion_ckpt):
     inputs, samples = batch()
     inputs[0] = 0
     samples[0].frame_mask = np.zeros((1, 8), np.float32)
-    model.decomposition.eval()
+    restored = []
+    model.completion.register_forward_hook(
+        lambda module, args, out: restored.append(out))
     with torch.no_grad():
         model(inputs, samples, mode='predict')
-        coords = inputs.flatten(0, 2)[..., :2]
-        keep = torch.as_tensor(np.stack([s.frame_mask[0] for s in samples]))
-        base = model.completion(coords, keep)
+    base = restored[0]  # S_base as the recognizer computed it
     assert base[0].eq(0).all()
+    dropped = torch.as_tensor(samples[1].frame_mask[0]) == 0
+    assert base[1][dropped].abs().sum() > 0  # the other clip is restored
 
 
 def test_checkpoint_problems_are_clear(tmp_path):

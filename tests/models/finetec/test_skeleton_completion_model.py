@@ -40,14 +40,21 @@ def test_prediction_uses_the_pipelines_corruption(scope):
 
 
 def test_baseline_restorer_keeps_observed_frames():
+    """L-R copy: observed frames as observed, each dropped frame the last
+    observed one before it (the first observed one at the start)."""
     model = MODELS.build(dict(type='SkeletonCompletionModel',
                               completion=COMPLETION,
                               restorer='left_to_right_copy')).eval()
     inputs, samples = batch()
-    out = model(inputs, samples, mode='predict')[0]
-    keep = out.frame_mask.bool()
-    torch.testing.assert_close(out.pred_skeleton[keep],
-                               out.gt_skeleton[keep])
+    for out in model(inputs, samples, mode='predict'):
+        keep = out.frame_mask[0].bool().numpy()
+        gt, pred = out.gt_skeleton[0], out.pred_skeleton[0]
+        assert 0 < keep.sum() < len(keep)
+        observed = np.flatnonzero(keep)
+        for t in range(len(keep)):
+            before = observed[observed <= t]
+            source = before[-1] if len(before) else observed[0]
+            torch.testing.assert_close(pred[t], gt[source])
 
 
 def test_loss_terms_and_window_check():
@@ -104,14 +111,22 @@ def test_missing_meta_keys_are_named():
 
 
 def test_prior_restorer_keeps_observed_frames():
+    """The interpolation prior alone: observed frames as observed, dropped
+    ones linearly interpolated in time (held at the ends), per coordinate
+    as ``np.interp`` does it."""
     model = MODELS.build(dict(type='SkeletonCompletionModel',
                               completion=COMPLETION, restorer='prior',
-                              test_drop_ratio='minor')).eval()
+                              test_drop_ratio='moderate')).eval()
     inputs, samples = batch()
-    out = model(inputs, samples, mode='predict')[0]
-    keep = out.frame_mask.bool()
-    torch.testing.assert_close(out.pred_skeleton[keep],
-                               out.gt_skeleton[keep])
+    for out in model(inputs, samples, mode='predict'):
+        keep = out.frame_mask[0].bool().numpy()
+        gt = out.gt_skeleton[0].numpy()
+        assert 0 < keep.sum() < len(keep)
+        t = np.arange(len(keep))
+        expected = np.apply_along_axis(
+            lambda x: np.interp(t, t[keep], x[keep]), 0, gt)
+        np.testing.assert_allclose(out.pred_skeleton[0].numpy(), expected,
+                                   rtol=1e-5, atol=1e-5)
 
 
 def test_unknown_restorer():

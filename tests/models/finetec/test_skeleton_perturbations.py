@@ -23,6 +23,15 @@ def test_registry_is_the_appendix_list():
     assert set(PERTURBATIONS) == {
         'spatial_flip', 'gaussian_noise', 'axis_mask', 'bone_rescale',
         'time_flip', 'interpolation', 'temporal_crop', 'dropout'}
+    # SpatialDecomposition's defaults: weak = temporal cropping only, strong
+    # = the appendix's seven spatial, temporal and spatio-temporal ones
+    import inspect
+
+    from mmfine.models.finetec import SpatialDecomposition
+    defaults = inspect.signature(SpatialDecomposition).parameters
+    assert set(defaults['strong'].default) == set(PERTURBATIONS) - {
+        'temporal_crop'}
+    assert tuple(defaults['weak'].default) == ('temporal_crop', )
 
 
 def test_time_flip_reverses_exactly():
