@@ -207,6 +207,11 @@ def test_finetec_benchmark_ablations_become_config_overrides(monkeypatch):
     assert [tool.overrides(items) for _, *items in args.ablate] == [
         {'model.physics.loss_trains_gate': True},
         {'model.completion.retrieve_k': 1, 'model.acc_loss_weight': 0.5}]
+    assert tool.completion_dir_name({}) == 'completion'
+    assert tool.completion_dir_name(
+        {'model.completion.num_blocks': 48,
+         'model.completion.centre_windows': False}) == \
+        'completion_centre_windows-False_num_blocks-48'
     for bad in (['--ablate', 'no-overrides'],
                 ['--ablate', 'model.x=1', 'model.y=2']):
         monkeypatch.setattr(sys, 'argv', ['benchmark_finetec_real.py'] + bad)

@@ -18,6 +18,7 @@ written to the work directory.
     python tools/analysis/benchmark_finetec_real.py [--dataset nw_ucla]
         [--seeds 0 1 2] [--train-level moderate] [--epochs N]
         [--completion-iters N] [--cfg-options clip_len=48 ...]
+        [--completion-cfg-options model.completion.num_blocks=48 ...]
         [--ablate LABEL KEY=VALUE ... [--ablate ...]] [--no-baselines]
     python tools/analysis/benchmark_finetec_real.py --stgcn CFG \
         --finetec CFG --completion CFG [--name mydata] ...
@@ -78,6 +79,14 @@ def parse_args():
         help='recognizer config overrides, e.g. clip_len=48 (top-level '
         'skeleton settings are applied as tools/train.py does)')
     parser.add_argument(
+        '--completion-cfg-options',
+        nargs='+',
+        action=DictAction,
+        default={},
+        help='completion config overrides, e.g. '
+        'model.completion.num_blocks=48 (pre-trained in a directory of its '
+        'own)')
+    parser.add_argument(
         '--ablate',
         nargs='+',
         action='append',
@@ -104,6 +113,16 @@ def parse_args():
         if len(variant) < 2 or '=' in variant[0]:
             parser.error('--ablate needs a label, then KEY=VALUE overrides')
     return args
+
+
+def completion_dir_name(options):
+    """``completion``, or ``completion_<key>-<value>_...`` for a completion
+    pre-trained with ``options`` (so a cached one is never mistaken for
+    another)."""
+    return '_'.join(['completion'] + [
+        f"{key.rsplit('.', 1)[-1]}-{value}"
+        for key, value in sorted(options.items())
+    ])
 
 
 def overrides(items):
@@ -139,10 +158,18 @@ def main():
     os.chdir(REPO_ROOT)
     name, completion_cfg, method_cfgs, epochs = configs(args)
     work_dir = osp.join(args.work_dir, name)
+    pretraining = study.short_pretraining(args.completion_iters,
+                                          osp.join(work_dir, 'bank.pkl'))
+
+    def completion_customize(cfg):
+        cfg.merge_from_dict(args.completion_cfg_options)
+        return pretraining(cfg)
+
     completion = study.ensure_completion(
-        completion_cfg, osp.join(work_dir, 'completion'),
-        study.short_pretraining(args.completion_iters,
-                                osp.join(work_dir, 'bank.pkl')))
+        completion_cfg,
+        osp.join(work_dir,
+                 completion_dir_name(args.completion_cfg_options)),
+        completion_customize)
     baselines = [] if args.no_baselines else [
         ('ST-GCN', method_cfgs['stgcn'], None, {}),
         ('ST-GCN+interp', method_cfgs['stgcn'], study.with_restorer, {})
