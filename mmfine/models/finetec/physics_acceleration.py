@@ -183,6 +183,10 @@ class LagrangianAcceleration(BaseModule):
     whatever the task: by default ``L_Ac`` trains the estimators, the gate
     is trained by the classification loss alone (``loss_trains_gate=True``
     is Eq. 16 as written, gradients to the gate and ``a^`` included).
+    Measured on MSR Action3D (16 frames, 3 seeds, configs/finetec/README.md):
+    level at every corruption level (75% dropped: 0.526 +- 0.024 default,
+    0.540 +- 0.030 as written); in both, 30 epochs leave the gate at 0.877,
+    so ``gate_init`` in effect sets the share of ``S''``.
 
     Args:
         num_joints (int): Number of joints ``V``.

@@ -62,7 +62,9 @@ class SpatialDecomposition(BaseModule):
 
     Perturbations are training augmentations: in eval mode
     ``S_dyna = S_stat = S_base`` unless ``test_perturb``, which keeps them
-    random at test time too.
+    random at test time too (on MSR Action3D, 16 frames, 3 seeds: 0.523
+    +- 0.027 top-1 at 75% dropped against 0.526 +- 0.024 without; see
+    configs/finetec/README.md).
 
     Args:
         layout (str): Joint layout name, e.g. ``'coco17'``.
