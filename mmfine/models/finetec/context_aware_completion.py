@@ -376,7 +376,7 @@ class ContextAwareCompletion(BaseModule):
         n_centre, n_scale = frame_of_reference(corrupt * k, keep)
         normed = (corrupt - n_centre) / n_scale * k  # the retrieval key
         q_centre, q_scale = self._frame(n_centre, n_scale)
-        query = (corrupt - q_centre) / q_scale * k
+        query = normed if self.centre_windows else corrupt * k
         query_start = self._start(query, keep)
         segments = [(query, keep), (query_start, keep)]
         prompt = {}
