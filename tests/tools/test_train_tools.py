@@ -200,17 +200,19 @@ def test_finetec_benchmark_ablations_become_config_overrides(monkeypatch):
     tool = load_benchmark_finetec_real()
     monkeypatch.setattr(sys, 'argv', [
         'benchmark_finetec_real.py', '--dataset', 'msr_action3d', '--ablate',
-        'eq16', 'model.physics.loss_trains_gate=True', '--ablate', 'k1',
+        'held-gate', 'model.physics.loss_trains_gate=False', '--ablate', 'k1',
         'model.completion.retrieve_k=1', 'model.acc_loss_weight=0.5'
     ])
     args = tool.parse_args()
     assert [tool.overrides(items) for _, *items in args.ablate] == [
-        {'model.physics.loss_trains_gate': True},
+        {'model.physics.loss_trains_gate': False},
         {'model.completion.retrieve_k': 1, 'model.acc_loss_weight': 0.5}]
-    assert tool.completion_dir_name({}) == 'completion'
-    assert tool.completion_dir_name(
-        {'model.completion.num_blocks': 48,
-         'model.completion.centre_windows': False}) == \
+    assert tool.options_dir_name('completion', {}) == 'completion'
+    assert tool.options_dir_name('stgcn', {'clip_len': 48}) == \
+        'stgcn_clip_len-48'
+    assert tool.options_dir_name(
+        'completion', {'model.completion.num_blocks': 48,
+                       'model.completion.centre_windows': False}) == \
         'completion_centre_windows-False_num_blocks-48'
     for bad in (['--ablate', 'no-overrides'],
                 ['--ablate', 'model.x=1', 'model.y=2']):

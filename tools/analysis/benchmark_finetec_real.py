@@ -93,7 +93,7 @@ def parse_args():
         default=[],
         metavar='LABEL KEY=VALUE',
         help='a FineTec variant: its label, then config overrides, e.g. '
-        '--ablate eq16-gate model.physics.loss_trains_gate=True; '
+        '--ablate held-gate model.physics.loss_trains_gate=False; '
         'repeatable, one row each')
     parser.add_argument(
         '--no-baselines',
@@ -115,11 +115,11 @@ def parse_args():
     return args
 
 
-def completion_dir_name(options):
-    """``completion``, or ``completion_<key>-<value>_...`` for a completion
-    pre-trained with ``options`` (so a cached one is never mistaken for
-    another)."""
-    return '_'.join(['completion'] + [
+def options_dir_name(stem, options):
+    """``stem``, or ``stem_<key>-<value>_...`` for a run with config
+    ``options`` (a completion pre-trained, or a recognizer trained, with
+    other options never shares a directory with the default one)."""
+    return '_'.join([stem] + [
         f"{key.rsplit('.', 1)[-1]}-{value}"
         for key, value in sorted(options.items())
     ])
@@ -168,7 +168,8 @@ def main():
     completion = study.ensure_completion(
         completion_cfg,
         osp.join(work_dir,
-                 completion_dir_name(args.completion_cfg_options)),
+                 options_dir_name('completion',
+                                  args.completion_cfg_options)),
         completion_customize)
     baselines = [] if args.no_baselines else [
         ('ST-GCN', method_cfgs['stgcn'], None, {}),
@@ -191,8 +192,9 @@ def main():
                 cfg = schedule(apply_skeleton_settings(cfg))
                 return extra(cfg) if extra else cfg
 
-            slug = label.lower().replace('-', '').replace('+', '_').replace(
-                ' ', '_')
+            slug = options_dir_name(
+                label.lower().replace('-', '').replace('+', '_').replace(
+                    ' ', '_'), args.cfg_options)
             rows[label].append(
                 study.train_and_test(config,
                                      osp.join(work_dir, slug, f'seed{seed}'),

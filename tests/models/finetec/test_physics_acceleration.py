@@ -127,12 +127,13 @@ def test_acceleration_loss_is_eq16_on_a_hand_built_case():
                                torch.tensor(expected, dtype=torch.float64))
 
 
-def test_acceleration_loss_reaches_every_estimator_but_not_the_gate():
-    """Through the gate, Eq. 16 could only switch the physics term off
-    (``a - a^ = (1 - gate)(S'' - a^)``): the gate gets no gradient."""
+def test_held_gate_acceleration_loss_reaches_every_estimator_not_the_gate():
+    """``loss_trains_gate=False``: through the gate, Eq. 16 could only
+    switch the physics term off (``a - a^ = (1 - gate)(S'' - a^)``), so the
+    gate gets no gradient; every estimator does."""
     torch.manual_seed(0)
     module = LagrangianAcceleration(num_joints=5, coord_dims=2,
-                                    hidden_dims=8)
+                                    hidden_dims=8, loss_trains_gate=False)
     _, phys, finite = module(torch.randn(4, 10, 5, 2))
     module.loss(phys, finite).backward()
     assert module.gate.grad is None
@@ -145,14 +146,13 @@ def test_acceleration_loss_reaches_every_estimator_but_not_the_gate():
 
 
 def test_eq16_as_written_trains_the_gate_towards_the_finite_difference():
-    """``loss_trains_gate=True``: the gate's gradient is the analytic one,
-    ``d/dgamma mean(((1 - s)(S'' - a^))^2) = -2 s (1 - s)^2 (S'' - a^)^2 /
+    """Eq. 16 as written (the default): the gate's gradient is the analytic
+    one, ``d/dgamma mean(((1 - s)(S'' - a^))^2) = -2 s (1 - s)^2 (S'' - a^)^2 /
     n`` per coordinate (s = sigmoid(gamma)), negative wherever the two
     differ: gradient descent moves the gate onto ``a^``."""
     torch.manual_seed(0)
     module = LagrangianAcceleration(num_joints=3, coord_dims=2,
-                                    hidden_dims=8,
-                                    loss_trains_gate=True).double()
+                                    hidden_dims=8).double()
     seq = torch.randn(2, 7, 3, 2, dtype=torch.float64, requires_grad=True)
     _, phys, finite = module(seq)
     module.loss(phys, finite).backward()
@@ -163,7 +163,8 @@ def test_eq16_as_written_trains_the_gate_towards_the_finite_difference():
     assert (module.gate.grad < 0).all()
     assert seq.grad is not None and seq.grad.abs().sum() > 0  # through a^
     detached = LagrangianAcceleration(num_joints=3, coord_dims=2,
-                                      hidden_dims=8).double()
+                                      hidden_dims=8,
+                                      loss_trains_gate=False).double()
     detached.load_state_dict(module.state_dict())
     _, phys2, finite2 = detached(seq)
     torch.testing.assert_close(
