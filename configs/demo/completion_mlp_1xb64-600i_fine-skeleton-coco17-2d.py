@@ -9,8 +9,7 @@ _base_ = [
 ]
 ann_file = 'data/fine_skeleton/fine_skeleton_coco17.pkl'
 model = dict(
-    completion=dict(
-        bank_file='data/fine_skeleton/bank_coco17_w16.pkl', num_blocks=24))
+    completion=dict(bank_file='data/fine_skeleton/bank_coco17_w16.pkl'))
 train_dataloader = dict(
     batch_size=64,
     num_workers=0,

@@ -9,7 +9,7 @@ model = dict(
     in_channels=3,
     completion=dict(
         type='ContextAwareCompletion', layout='coco17', num_joints=17,
-        coord_dims=2, window=16, num_blocks=24),
+        coord_dims=2, window=16, num_blocks=12),
     completion_checkpoint=f'{completion_run}/iter_600.pth',
     decomposition=dict(type='SpatialDecomposition', layout='coco17'),
     physics=dict(

@@ -287,7 +287,9 @@ class ContextAwareCompletion(BaseModule):
             if sample_ids is not None:
                 own = sample_ids.to(self.bank_ids)[:, None] == self.bank_ids
                 dist = dist.masked_fill(own, float('inf'))
-        k = min(self.retrieve_k, len(bank))
+        # never more than the windows of other samples (a ``retrieve_k``
+        # above the bank's size draws from the whole bank, the paper's)
+        k = min(self.retrieve_k, int(dist.isfinite().sum(1).min()))
         nearest = dist.topk(k, dim=1, largest=False).indices
         if rng is None:
             choice = nearest[:, 0]

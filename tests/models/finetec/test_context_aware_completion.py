@@ -136,6 +136,26 @@ def test_retrieval_ranks_like_a_brute_force_search(tmp_path):
                                rtol=1e-6)
 
 
+def test_a_draw_from_the_whole_bank_never_returns_the_own_sample(tmp_path):
+    """``retrieve_k`` above the bank's size draws a training prompt from
+    every window of the other samples (the paper's random bank sequence),
+    never from the query's own."""
+    windows = write_bank(tmp_path / 'bank.pkl', n=12, ids=np.arange(12) % 4)
+    m = module(bank_file=str(tmp_path / 'bank.pkl'), retrieve_k=1000)
+    seq, keep = corrupted(n=2)
+    query = normalised(seq * keep[..., None, None], keep) * keep[..., None,
+                                                                 None]
+    rng = np.random.default_rng(0)
+    drawn = set()
+    for _ in range(200):
+        got = m.retrieve(query, keep, torch.tensor([1, 1]), rng).numpy()
+        for window in got:
+            index = np.flatnonzero(
+                np.abs(windows - window).reshape(12, -1).max(1) < 1e-6)
+            drawn.update(index.tolist())
+    assert drawn == {i for i in range(12) if i % 4 != 1}
+
+
 def test_bank_mean_prior_is_the_average_normalised_window(tmp_path):
     windows = write_bank(tmp_path / 'bank.pkl', n=5)
     m = module(bank_file=str(tmp_path / 'bank.pkl'), prior='bank_mean')
