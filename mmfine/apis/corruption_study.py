@@ -12,6 +12,7 @@ Every method tested this way sees the same corrupted test samples: the
 test pipeline's ``TemporalCorruption`` drops frames once per sample,
 seeded by the sample's name, whatever the model.
 """
+import json
 import os
 import os.path as osp
 import time
@@ -127,11 +128,32 @@ def _older_than(path: str, sources: Sequence[str]) -> bool:
     return any(osp.exists(s) and osp.getmtime(s) > mtime for s in sources)
 
 
+def _pretraining_settings(cfg: Config) -> str:
+    """What a pre-trained completion depends on besides its data: the
+    model, schedule, optimiser and seed, as canonical JSON."""
+    keys = ('model', 'train_cfg', 'optim_wrapper', 'param_scheduler',
+            'randomness')
+    return json.dumps({k: cfg.to_dict().get(k) for k in keys},
+                      sort_keys=True, default=str)
+
+
+def _read(path: str) -> Optional[str]:
+    """The text of ``path``, None when it does not exist."""
+    if not osp.exists(path):
+        return None
+    with open(path) as f:
+        return f.read()
+
+
 def ensure_completion(config: str,
                       work_dir: str,
                       customize: Customize = None) -> str:
     """Build the config's skeleton bank and pre-train the completion when
-    they are missing or older than the training data they come from.
+    they are missing or older than the training data they come from, or
+    when the checkpoint was pre-trained with other settings (model,
+    schedule, optimiser, seed; recorded beside it in
+    ``pretraining_settings.json``). A code change alone is not detected:
+    delete the work directory to pre-train again.
 
     Returns:
         str: The last checkpoint (no checkpoint is selected on a test
@@ -150,10 +172,18 @@ def ensure_completion(config: str,
         os.makedirs(osp.dirname(osp.abspath(bank_file)), exist_ok=True)
         dump_pickle_atomic(build_skeleton_bank_from_config(cfg), bank_file)
     checkpoint = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
-    if _older_than(checkpoint, data + ([bank_file] if bank_file else [])):
+    record = osp.join(work_dir, 'pretraining_settings.json')
+    settings = _pretraining_settings(cfg)
+    stale = _older_than(checkpoint, data + ([bank_file] if bank_file else []))
+    if not stale and _read(record) != settings:
+        print(f'{checkpoint} was pre-trained with other settings')
+        stale = True
+    if stale:
         print('pre-training the sequence completion '
               f'({cfg.train_cfg.max_iters} iterations)')
         Runner.from_cfg(quiet(cfg, work_dir)).train()
+        with open(record, 'w') as f:
+            f.write(settings)
     return checkpoint
 
 

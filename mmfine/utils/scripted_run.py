@@ -44,5 +44,6 @@ def checkpoint_metrics(cfg, checkpoint: str) -> dict:
     cfg.load_from = None
     runner = Runner.from_cfg(cfg)
     load_checkpoint(
-        runner.model, checkpoint, map_location='cpu', logger='current')
+        runner.model, checkpoint, map_location='cpu', strict=True,
+        logger='current')
     return runner.test()

@@ -1,10 +1,11 @@
 import os.path as osp
 
 import pytest
+import torch
 
 from mmfine.apis import corruption_study as study
-from mmfine.testing import ROOT
-from mmfine.utils import load_config, split_pipelines
+from mmfine.testing import ROOT, tiny_skeleton_data
+from mmfine.utils import load_config, split_datasets, split_pipelines
 
 STGCN = osp.join(ROOT, 'configs', 'demo',
                  'stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py')
@@ -47,3 +48,35 @@ def test_short_schedule():
     assert all(s.T_max == 3 for s in cfg.param_scheduler
                if s.type == 'CosineAnnealingLR')
     assert 'completion_checkpoint' not in cfg.model  # ST-GCN: untouched
+
+
+def test_a_completion_is_pretrained_again_only_when_its_settings_change(
+        tmp_path):
+    """A cached checkpoint is reused for the same settings and replaced for
+    others (here the depth), never loaded into a model it does not fit."""
+    ann = tiny_skeleton_data(str(tmp_path / 'data.pkl'))
+    config = osp.join(ROOT, 'configs', 'demo',
+                      'completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py')
+    pretraining = study.short_pretraining(2, str(tmp_path / 'bank.pkl'))
+
+    def customize(blocks):
+
+        def apply(cfg):
+            for _, dataset in split_datasets(cfg):
+                dataset.ann_file = ann
+            cfg.train_dataloader.batch_size = 4
+            cfg.model.completion.num_blocks = blocks
+            return pretraining(cfg)
+
+        return apply
+
+    work_dir = str(tmp_path / 'completion')
+    checkpoint = study.ensure_completion(config, work_dir, customize(1))
+    first = osp.getmtime(checkpoint)
+    assert study.ensure_completion(config, work_dir, customize(1)) == \
+        checkpoint
+    assert osp.getmtime(checkpoint) == first  # reused
+    study.ensure_completion(config, work_dir, customize(2))
+    assert osp.getmtime(checkpoint) > first  # pre-trained again
+    state = torch.load(checkpoint, map_location='cpu')['state_dict']
+    assert any('blocks.1.' in key for key in state)

@@ -1,5 +1,6 @@
 import copy
 
+import pytest
 from mmengine.runner import Runner
 
 from mmfine.testing import tiny_demo_cfg, tiny_skeleton_data
@@ -20,6 +21,15 @@ def test_test_checkpoint_matches_load_from_and_prints_nothing(
         quiet(copy.deepcopy(cfg), str(tmp_path / 'test')), checkpoint)
     assert 'Loads checkpoint' not in capsys.readouterr().out
     assert metrics == expected
+    # a checkpoint of another model is refused, not half loaded
+    other = quiet(copy.deepcopy(cfg), str(tmp_path / 'other'))
+    other.model.cls_head.num_classes += 1
+    with pytest.raises(RuntimeError, match='size mismatch'):
+        checkpoint_metrics(other, checkpoint)
+    other = quiet(copy.deepcopy(cfg), str(tmp_path / 'other'))
+    other.model.backbone.num_stages += 1
+    with pytest.raises(RuntimeError, match='missing keys'):
+        checkpoint_metrics(other, checkpoint)
 
 
 def test_quiet_sets_warning_logs_and_one_progress_bar(tmp_path):

@@ -158,8 +158,10 @@ def main():
     os.chdir(REPO_ROOT)
     name, completion_cfg, method_cfgs, epochs = configs(args)
     work_dir = osp.join(args.work_dir, name)
+    # a bank of its own for other completion options (window, layout)
+    bank = options_dir_name('bank', args.completion_cfg_options) + '.pkl'
     pretraining = study.short_pretraining(args.completion_iters,
-                                          osp.join(work_dir, 'bank.pkl'))
+                                          osp.join(work_dir, bank))
 
     def completion_customize(cfg):
         cfg.merge_from_dict(args.completion_cfg_options)

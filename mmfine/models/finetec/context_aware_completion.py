@@ -287,16 +287,21 @@ class ContextAwareCompletion(BaseModule):
             if sample_ids is not None:
                 own = sample_ids.to(self.bank_ids)[:, None] == self.bank_ids
                 dist = dist.masked_fill(own, float('inf'))
-        # never more than the windows of other samples (a ``retrieve_k``
-        # above the bank's size draws from the whole bank, the paper's)
-        k = min(self.retrieve_k, int(dist.isfinite().sum(1).min()))
+        others = dist.isfinite().sum(1)
+        if not others.all():
+            raise ValueError(
+                'the skeleton bank holds no window of another sample than '
+                f'{sample_ids[others == 0].tolist()}: build it from more '
+                'samples (a prompt never comes from the query itself)')
+        k = min(self.retrieve_k, len(bank))
         nearest = dist.topk(k, dim=1, largest=False).indices
         if rng is None:
-            choice = nearest[:, 0]
-        else:
-            choice = nearest[torch.arange(len(query)),
-                             torch.as_tensor(rng.integers(0, k, len(query)))]
-        return bank[choice]
+            return bank[nearest[:, 0]]
+        # among the k nearest windows of other samples (a ``retrieve_k``
+        # above the bank's size draws from all of them, the paper's)
+        draw = np.floor(rng.random(len(query)) *
+                        others.clamp(max=k).cpu().numpy()).astype(int)
+        return bank[nearest[torch.arange(len(query)), torch.as_tensor(draw)]]
 
     def _prompt_masks(self, keep: torch.Tensor,
                       rng: Optional[np.random.Generator]) -> torch.Tensor:

@@ -184,9 +184,12 @@ class SkeletonCompletionModel(BaseModel):
                 # a model trained without prompts is never given one
                 self.completion.use_prompt = use_prompt and \
                     self.restorer == 'completion'
-                restored = self.completion(
-                    corrupt, keep, None if ids is None else np.repeat(ids, nc))
-                self.completion.use_prompt = use_prompt
+                try:
+                    restored = self.completion(
+                        corrupt, keep,
+                        None if ids is None else np.repeat(ids, nc))
+                finally:
+                    self.completion.use_prompt = use_prompt
             else:
                 restored = corrupt.clone()
                 some = keep.bool().any(1)

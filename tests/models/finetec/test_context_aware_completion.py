@@ -154,6 +154,17 @@ def test_a_draw_from_the_whole_bank_never_returns_the_own_sample(tmp_path):
                 np.abs(windows - window).reshape(12, -1).max(1) < 1e-6)
             drawn.update(index.tolist())
     assert drawn == {i for i in range(12) if i % 4 != 1}
+    # a query with fewer other-sample windows than k draws among those
+    small = write_bank(tmp_path / 'small.pkl', n=4, ids=np.array([5, 5, 5, 6]))
+    m = module(bank_file=str(tmp_path / 'small.pkl'), retrieve_k=3)
+    for _ in range(20):
+        got = m.retrieve(query, keep, torch.tensor([5, 6]), rng).numpy()
+        np.testing.assert_allclose(got[0], small[3])
+    # a bank of the query's own windows only is an error, not a prompt
+    write_bank(tmp_path / 'own.pkl', n=4, ids=np.array([6, 6, 6, 6]))
+    m = module(bank_file=str(tmp_path / 'own.pkl'))
+    with pytest.raises(ValueError, match=r'another sample than \[6\]'):
+        m.retrieve(query, keep, torch.tensor([5, 6]))
 
 
 def test_bank_mean_prior_is_the_average_normalised_window(tmp_path):
