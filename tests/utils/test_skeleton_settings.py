@@ -1,6 +1,7 @@
 """Top-level clip_len / corruption / layout_name reach every place that
 depends on them; conflicting layouts are refused."""
 import pytest
+from mmaction.registry import MODELS
 from mmengine.config import Config
 
 from mmfine.structures import get_layout
@@ -41,6 +42,20 @@ def test_layout_name_reaches_datasets_and_model():
     assert cfg.model.decomposition.layout == 'h36m17'
     assert cfg.model.physics.num_joints == 17
     assert cfg.model.backbone.graph_cfg.layout == h36m.graph_layout()
+
+
+def test_mmaction2_graph_names_stay_for_their_own_layout():
+    """``graph_cfg.layout='coco'`` (MMAction2's name) is left as it is for
+    ``layout_name='coco17'`` (the model still builds) and replaced for
+    another layout."""
+    config = 'configs/demo/stgcn_1xb32-10e_fine-skeleton-coco17-2d-' \
+        'corrupted.py'
+    cfg = load_config(config, {'layout_name': 'coco17'})
+    assert cfg.model.backbone.graph_cfg.layout == 'coco'
+    MODELS.build(cfg.model)
+    cfg = load_config(config, {'layout_name': 'h36m17'})
+    assert cfg.model.backbone.graph_cfg.layout == \
+        get_layout('h36m17').graph_layout()
 
 
 def test_layout_name_gives_prenormalize3d_the_layouts_body_axes():
