@@ -1,5 +1,5 @@
 # ST-GCN on the embedded synthetic data under temporal corruption: trained
-# with 25%, 50% or 75% of each clip's frames dropped (one level drawn per
+# with 25%, 50% or 75% of each sample's frames dropped (one level drawn per
 # sample), tested at 50% (tools/run_demo.py tests every level).
 _base_ = [
     '../_base_/default_runtime.py',

@@ -86,7 +86,7 @@ class ContextAwareCompletion(BaseModule):
             configs/finetec/README.md) MPJPE at 75% dropped was
             0.0160/0.0160 with 12 blocks against 0.0257/0.0201 with 48
             (linear interpolation 0.0251), and FineTec's inference time
-            is 1.22x ST-GCN's with 12 against 1.36x with 48
+            is 1.21x ST-GCN's with 12 against 1.36x with 48
             (``benchmark_finetec_speed.py``). ``num_blocks=48`` is the
             paper's (trained 40k iterations there).
         hidden_dims (int, optional): Width of the blocks; None uses
@@ -427,8 +427,9 @@ class ContextAwareCompletion(BaseModule):
         and clips with no observed frame stay as they are; with
         ``keep_observed``, windows without a dropped frame are returned as
         they are: none of them goes through the network. A window with no
-        observed frame inside a clip that has some (a long burst) starts
-        from the linear interpolation of the clip's observed frames.
+        observed frame inside a clip that has some (a long burst) is filled
+        by the linear interpolation of the clip's observed frames, then
+        treated as observed (the network has nothing to complete it from).
 
         Args:
             seq (torch.Tensor): Clips ``(N, T, V, coord_dims)``, zero on
