@@ -113,43 +113,61 @@ def test_sample_scope_compact_keeps_each_clips_frames_in_order():
 
 
 def test_identical_drops_for_two_different_models():
-    """The three demo methods corrupt every test sample in the same way, and
-    a sample's drops depend on the sample alone (not on which samples the
-    dataset holds or in what order), so any two runs see the same frames."""
+    """The three demo methods, loaded as the tools load them (ST-GCN on
+    interpolated input with its restorer), see every test sample with the
+    same frames dropped and the same kept frames; only the restorer fills
+    the dropped ones. A sample's drops depend on the sample alone (not on
+    which samples the dataset holds or in what order), so any two runs see
+    the same frames."""
     import os.path as osp
     import pickle
     import tempfile
 
-    from mmengine.config import Config
+    from mmengine.registry import init_default_scope
 
     from mmaction.registry import DATASETS
     from mmfine.testing import ROOT, tiny_skeleton_data
+    from mmfine.utils import load_config
 
-    def test_masks(name, ann):
-        cfg = Config.fromfile(osp.join(
+    init_default_scope('mmaction')
+
+    def test_items(name, ann):
+        cfg = load_config(osp.join(
             ROOT, 'configs', 'demo', f'{name}_1xb32-10e_fine-skeleton-'
             'coco17-2d-corrupted.py'))
         cfg.test_dataloader.dataset.ann_file = ann
         dataset = DATASETS.build(cfg.test_dataloader.dataset)
-        items = [dataset[i]['data_samples'] for i in range(len(dataset))]
-        return {s.metainfo['frame_dir']: s.frame_mask for s in items}
+        items = [dataset[i] for i in range(len(dataset))]
+        return {
+            item['data_samples'].metainfo['frame_dir']:
+            (item['data_samples'].frame_mask, item['inputs'].numpy())
+            for item in items
+        }
 
     with tempfile.TemporaryDirectory() as tmp:
         ann = tiny_skeleton_data(osp.join(tmp, 'data.pkl'))
-        masks = [test_masks(name, ann)
-                 for name in ('stgcn', 'stgcn-interp', 'finetec_stgcn')]
+        runs = [test_items(name, ann)
+                for name in ('stgcn', 'stgcn-interp', 'finetec_stgcn')]
         with open(ann, 'rb') as f:
             data = pickle.load(f)
         data['annotations'] = data['annotations'][::-1]
         data['split']['test'] = data['split']['test'][::-1][:5]
         with open(osp.join(tmp, 'other.pkl'), 'wb') as f:
             pickle.dump(data, f)
-        masks.append(test_masks('stgcn', osp.join(tmp, 'other.pkl')))
-    assert len(masks[-1]) == 5
-    for other in masks[1:]:
-        for name, mask in other.items():
-            np.testing.assert_array_equal(mask, masks[0][name])
-    first = list(masks[0].values())
+        runs.append(test_items('stgcn', osp.join(tmp, 'other.pkl')))
+    assert len(runs[-1]) == 5
+    for other in runs[1:]:
+        for name, (mask, inputs) in other.items():
+            ref_mask, ref_inputs = runs[0][name]
+            np.testing.assert_array_equal(mask, ref_mask)
+            kept = mask.astype(bool)  # (clips, frames)
+            np.testing.assert_allclose(inputs[:, 0][kept],
+                                       ref_inputs[:, 0][kept], rtol=1e-6)
+    for name, (mask, inputs) in runs[0].items():
+        dropped = ~mask.astype(bool)
+        assert not inputs[:, 0][dropped].any()  # ST-GCN: zeros
+        assert np.abs(runs[1][name][1][:, 0][dropped]).sum(-1).all()  # filled
+    first = [mask for mask, _ in runs[0].values()]
     dropped = 1 - np.mean(first)
     assert 0.3 < dropped < 0.7  # 'moderate' by default: half of the frames
     assert any(not np.array_equal(first[0], m) for m in first[1:])

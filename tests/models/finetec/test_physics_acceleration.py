@@ -161,14 +161,21 @@ def test_eq16_as_written_trains_the_gate_towards_the_finite_difference():
     expected = -2 * s * (1 - s)**2 * diff2.sum(0) / diff2.numel()
     torch.testing.assert_close(module.gate.grad, expected)
     assert (module.gate.grad < 0).all()
-    assert seq.grad is not None and seq.grad.abs().sum() > 0  # through a^
-    detached = LagrangianAcceleration(num_joints=3, coord_dims=2,
-                                      hidden_dims=8,
-                                      loss_trains_gate=False).double()
-    detached.load_state_dict(module.state_dict())
-    _, phys2, finite2 = detached(seq)
-    torch.testing.assert_close(
-        detached.loss(phys2, finite2), module.loss(phys, finite))
+    # held fixed: the same value, but no gradient to the gate, and the
+    # input's gradient lacks the path through a^ (the estimators' remains)
+    held = LagrangianAcceleration(num_joints=3, coord_dims=2, hidden_dims=8,
+                                  loss_trains_gate=False).double()
+    held.load_state_dict(module.state_dict())
+    seq_held = seq.detach().clone().requires_grad_()
+    _, phys2, finite2 = held(seq_held)
+    loss = held.loss(phys2, finite2)
+    torch.testing.assert_close(loss, module.loss(phys, finite))
+    loss.backward()
+    assert held.gate.grad is None
+    finite_path = torch.autograd.grad(
+        module.loss(phys.detach(), second_difference(seq, 1.0)), seq)[0]
+    torch.testing.assert_close(seq.grad - seq_held.grad, finite_path)
+    assert finite_path.abs().sum() > 0
 
 
 def test_acceleration_loss_trains_the_estimators():
