@@ -59,3 +59,52 @@ def test_missing_frame_dir_is_named():
     data.items[0]['data_samples'] = ActionDataSample()
     with pytest.raises(ValueError, match='frame_dir'):
         build_skeleton_bank(data, 'coco17', coord_dims=2)
+
+
+def test_the_tool_banks_the_train_split_only_with_sample_ids(tmp_path):
+    """``tools/data/build_skeleton_bank.py`` on the demo's completion config:
+    windows of every train sample and of no test sample, each with its
+    sample's id, written where ``--out`` says; a completion loading it
+    never prompts a train sample with its own windows."""
+    import os.path as osp
+    import pickle
+    import subprocess
+    import sys
+
+    from mmfine.models.finetec import ContextAwareCompletion
+    from mmfine.testing import ROOT, tiny_skeleton_data
+    ann = tiny_skeleton_data(str(tmp_path / 'data.pkl'))
+    out = str(tmp_path / 'bank.pkl')
+    config = osp.join(ROOT, 'configs', 'demo',
+                      'completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py')
+    subprocess.run([
+        sys.executable, osp.join(ROOT, 'tools', 'data',
+                                 'build_skeleton_bank.py'), config, '--out',
+        out, '--passes', '1', '--cfg-options',
+        f'train_dataloader.dataset.ann_file={ann}'
+    ], check=True, cwd=ROOT, capture_output=True)
+    with open(ann, 'rb') as f:
+        data = pickle.load(f)
+    with open(out, 'rb') as f:
+        bank = pickle.load(f)
+    train = {sample_key(name) for name in data['split']['train']}
+    test = {sample_key(name) for name in data['split']['test']}
+    assert set(bank['sample_ids'].tolist()) == train
+    assert not train & test
+    assert bank['windows'].shape[1:] == (16, 17, 2)
+    completion = ContextAwareCompletion(layout='coco17', num_joints=17,
+                                        bank_file=out)
+    query = torch.as_tensor(bank['windows'][:4])
+    keep = torch.ones(4, 16)
+    keep[:, 5:9] = 0
+    ids = torch.as_tensor(bank['sample_ids'][:4])
+    windows = completion.bank_windows.numpy()
+    for _ in range(5):
+        prompts = completion.retrieve(
+            query * keep[..., None, None], keep, ids,
+            np.random.default_rng(0)).numpy()
+        for prompt, own in zip(prompts, ids.tolist()):
+            index = np.flatnonzero(
+                np.abs(windows - prompt).reshape(len(windows), -1).max(1)
+                < 1e-6)
+            assert own not in bank['sample_ids'][index].tolist()

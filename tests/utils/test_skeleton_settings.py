@@ -1,9 +1,9 @@
 """Top-level clip_len / corruption / layout_name reach every place that
 depends on them; conflicting layouts are refused."""
 import pytest
-from mmaction.registry import MODELS
 from mmengine.config import Config
 
+from mmaction.registry import MODELS
 from mmfine.structures import get_layout
 from mmfine.utils import (apply_skeleton_settings, load_config, split_datasets,
                           split_pipelines)
