@@ -1,4 +1,5 @@
 """Context-aware Sequence Completion (FineTec, Sec. 3 and appendix A/B)."""
+import json
 from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
@@ -211,16 +212,28 @@ class ContextAwareCompletion(BaseModule):
         self.bank_prior = ((self.bank_windows - centre) / scale).mean(0)
         self._index_key = None
 
-    def get_extra_state(self) -> Dict:
+    def settings(self) -> Dict:
+        """What a checkpoint of this module must match: the signature,
+        prior and centring."""
         return dict(
             self.signature(),
             prior=self.prior,
             centre_windows=self.centre_windows)
 
-    def set_extra_state(self, state: Dict) -> None:
+    def get_extra_state(self) -> torch.Tensor:
+        """``settings`` as JSON bytes in a tensor: when distributed training
+        starts, mmengine broadcasts every state entry, and only a tensor
+        can be."""
+        text = json.dumps(self.settings(), sort_keys=True).encode()
+        return torch.tensor(list(text), dtype=torch.uint8)
+
+    def set_extra_state(self, state) -> None:
+        if isinstance(state, torch.Tensor):
+            state = json.loads(bytes(state.tolist()).decode())
+        # else a dict: checkpoints written before the settings were a tensor
         # checkpoints from before the option all centred their windows
         state = dict(dict(centre_windows=True), **state)
-        expected = self.get_extra_state()
+        expected = self.settings()
         if state != expected:
             raise ValueError(
                 f'completion checkpoint is for {state}, but this model '

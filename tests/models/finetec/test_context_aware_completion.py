@@ -229,11 +229,23 @@ def test_a_checkpoint_for_other_centring_is_refused_and_old_ones_load():
     state = module(centre_windows=False).state_dict()
     with pytest.raises(ValueError, match="'centre_windows': False"):
         module().load_state_dict(state)
-    old = module().state_dict()  # written before the option existed
-    del old['_extra_state']['centre_windows']
+    old = module().state_dict()  # written before the option existed, as
+    old['_extra_state'] = module().signature()  # a plain dict then
+    old['_extra_state']['prior'] = 'interpolation'
     module().load_state_dict(old)
     with pytest.raises(ValueError, match='centre_windows'):
         module(centre_windows=False).load_state_dict(old)
+
+
+def test_the_state_is_tensors_only_for_distributed_broadcasts():
+    """mmengine broadcasts every state entry when training starts under
+    DDP; a string or int in the state stopped ``dist_train.sh``."""
+    state = module(prior='bank_mean').state_dict()
+    for name, value in state.items():
+        assert isinstance(value, torch.Tensor), name
+    fresh = module(prior='bank_mean')
+    fresh.load_state_dict(state)
+    assert fresh.settings()['prior'] == 'bank_mean'
 
 
 def test_bank_for_another_layout_is_refused(tmp_path):
