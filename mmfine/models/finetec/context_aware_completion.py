@@ -101,19 +101,23 @@ class ContextAwareCompletion(BaseModule):
             from the paper resting on a measured ablation: on the embedded
             data (600 pre-training iterations, the same bank and test
             samples; the demo's restoration table), MPJPE at 25/50/75%
-            dropped was 0.0043/0.0090/0.0161 with interpolation against
-            0.0050/0.0104/0.0187 with the bank mean (linear interpolation
-            alone: 0.0056/0.0128/0.0251; on the data's earlier two-turn
+            dropped was 0.0042/0.0088/0.0155 with interpolation against
+            0.0047/0.0098/0.0178 with the bank mean (12 blocks; with 24:
+            0.0043/0.0090/0.0161 against 0.0050/0.0104/0.0187; linear
+            interpolation alone: 0.0056/0.0128/0.0251; on the two-turn
             version 0.0040/0.0083/0.0167 against 0.0055/0.0110/0.0196): a
             static mean pose is a poor start for a moving limb.
         retrieve_k (int): Nearest bank windows a training prompt is drawn
             from. Defaults to 8 (level with 1 on the embedded data: MPJPE
-            at 75% 0.0162/0.0187 against 0.0161/0.0161 over two seeds).
+            at 75% 0.0162/0.0187 against 0.0161/0.0161 over two seeds, 24
+            blocks). A value above the bank's size draws from every window
+            of the other samples, the paper's random bank sequence.
         centre_windows (bool): Centre and scale each window (query and
             prompt) by its observed frames before the network; False feeds
             image coordinates (retrieval stays normalised), the paper's
             input. Defaults to True, resting on a measured ablation: on
-            the embedded data, MPJPE at 75% dropped 0.0162/0.0187 centred
+            the embedded data (24 blocks), MPJPE at 75% dropped
+            0.0162/0.0187 centred
             against 0.0259/0.0259 in image coordinates (two seeds; linear
             interpolation 0.0251). With signed coordinates the output
             layer is linear (no ReLU).
