@@ -133,7 +133,8 @@ def _pretraining_settings(cfg: Config) -> str:
     model, schedule, optimiser and seed, as canonical JSON."""
     keys = ('model', 'train_cfg', 'optim_wrapper', 'param_scheduler',
             'randomness')
-    return json.dumps({k: cfg.to_dict().get(k) for k in keys},
+    full = cfg.to_dict()
+    return json.dumps({k: full.get(k) for k in keys},
                       sort_keys=True, default=str)
 
 

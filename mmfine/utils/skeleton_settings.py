@@ -161,7 +161,7 @@ def apply_skeleton_settings(cfg: Config) -> Config:
         for key, node in _model_dicts(cfg.get('model', {})):
             if key == 'graph_cfg' and 'layout' in node:
                 # MMAction2's own name of this layout (e.g. 'coco') stays
-                if not isinstance(node.get('layout'), str) or get_layout(
+                if not isinstance(node['layout'], str) or get_layout(
                         node['layout']).name != layout.name:
                     node['layout'] = layout.graph_layout()
             elif isinstance(node.get('layout'), str):

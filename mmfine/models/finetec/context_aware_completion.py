@@ -117,10 +117,9 @@ class ContextAwareCompletion(BaseModule):
             image coordinates (retrieval stays normalised), the paper's
             input. Defaults to True, resting on a measured ablation: on
             the embedded data (24 blocks), MPJPE at 75% dropped
-            0.0162/0.0187 centred
-            against 0.0259/0.0259 in image coordinates (two seeds; linear
-            interpolation 0.0251). With signed coordinates the output
-            layer is linear (no ReLU).
+            0.0162/0.0187 centred against 0.0259/0.0259 in image
+            coordinates (two seeds; linear interpolation 0.0251). With
+            signed coordinates the output layer is linear (no ReLU).
         use_prompt (bool): False leaves the prompt segments empty (zeros),
             the "w/o ICL" ablation of Table 8. Defaults to True.
         keep_observed (bool): Return observed frames as observed at
