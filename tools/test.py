@@ -9,10 +9,12 @@
 ratio, e.g. to test one FineTec checkpoint at every level.
 """
 import argparse
+import os.path as osp
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
 # isort: split
+from mmengine.logging import print_log
 
 from mmfine.apis.corruption_study import at_level
 from mmfine.structures import LEVELS, resolve_ratio
@@ -47,6 +49,23 @@ def parse_args():
     return parse_runner_args(parser)
 
 
+def drop_missing_completion_files(cfg):
+    """A trained FineTec checkpoint holds its completion and the bank:
+    testing it does not need the completion checkpoint and bank file its
+    config names, which may be absent where the checkpoint was copied to."""
+    model = cfg.get('model', {})
+    path = model.get('completion_checkpoint')
+    if path and '://' not in path and not osp.exists(path):
+        print_log(f'{path} not found: the completion comes from the '
+                  'checkpoint under test', logger='current')
+        model['completion_checkpoint'] = None
+    completion = model.get('completion') or {}
+    bank = completion.get('bank_file')
+    if bank and not osp.exists(bank):
+        completion['bank_file'] = None
+    return cfg
+
+
 def merge_args(cfg, args):
     """Merge command-line arguments into the config, as MMAction2 does."""
     if args.show or args.show_dir:
@@ -72,7 +91,7 @@ def merge_args(cfg, args):
             level = resolve_ratio(float(level))
         at_level(cfg, level)
     cfg.load_from = args.checkpoint
-    return apply_runner_args(cfg, args)
+    return apply_runner_args(drop_missing_completion_files(cfg), args)
 
 
 def main():

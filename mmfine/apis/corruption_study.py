@@ -129,13 +129,18 @@ def _older_than(path: str, sources: Sequence[str]) -> bool:
 
 
 def _pretraining_settings(cfg: Config) -> str:
-    """What a pre-trained completion depends on besides its data: the
-    model, schedule, optimiser and seed, as canonical JSON."""
+    """What a pre-trained completion and its bank depend on besides their
+    data: the model, train pipeline (clip length, window), schedule,
+    optimiser and seed, as canonical JSON."""
     keys = ('model', 'train_cfg', 'optim_wrapper', 'param_scheduler',
             'randomness')
     full = cfg.to_dict()
-    return json.dumps({k: full.get(k) for k in keys},
-                      sort_keys=True, default=str)
+    settings = {k: full.get(k) for k in keys}
+    settings['train_pipeline'] = [
+        pipeline for split, pipeline in split_pipelines(full)
+        if split == 'train'
+    ]
+    return json.dumps(settings, sort_keys=True, default=str)
 
 
 def _read(path: str) -> Optional[str]:
@@ -168,17 +173,18 @@ def ensure_completion(config: str,
         if split == 'train' and 'ann_file' in d
     ]
     bank_file = cfg.model.completion.get('bank_file')
-    if bank_file and _older_than(bank_file, data):
-        print(f'building the skeleton bank {bank_file}')
-        os.makedirs(osp.dirname(osp.abspath(bank_file)), exist_ok=True)
-        dump_pickle_atomic(build_skeleton_bank_from_config(cfg), bank_file)
     checkpoint = osp.join(work_dir, f'iter_{cfg.train_cfg.max_iters}.pth')
     record = osp.join(work_dir, 'pretraining_settings.json')
     settings = _pretraining_settings(cfg)
-    stale = _older_than(checkpoint, data + ([bank_file] if bank_file else []))
-    if not stale and _read(record) != settings:
+    changed = osp.exists(checkpoint) and _read(record) != settings
+    if changed:
         print(f'{checkpoint} was pre-trained with other settings')
-        stale = True
+    if bank_file and (changed or _older_than(bank_file, data)):
+        print(f'building the skeleton bank {bank_file}')
+        os.makedirs(osp.dirname(osp.abspath(bank_file)), exist_ok=True)
+        dump_pickle_atomic(build_skeleton_bank_from_config(cfg), bank_file)
+    stale = changed or _older_than(
+        checkpoint, data + ([bank_file] if bank_file else []))
     if stale:
         print('pre-training the sequence completion '
               f'({cfg.train_cfg.max_iters} iterations)')

@@ -6,6 +6,7 @@ import numpy as np
 from tqdm import tqdm
 
 from mmfine.structures import sample_key
+from mmfine.structures.frame_restoration import window_starts
 from mmfine.utils import split_datasets
 
 
@@ -15,10 +16,14 @@ def build_skeleton_bank(dataset,
                         max_windows: int = 4096,
                         passes: int = 1,
                         seed: int = 0,
-                        min_score: Optional[float] = 0.05) -> Dict:
-    """Run ``dataset``'s pipeline (which must yield clean clips of the
-    completion window, e.g. the completion pre-training config's train
-    pipeline) ``passes`` times and keep the first person's coordinates.
+                        min_score: Optional[float] = 0.05,
+                        window: Optional[int] = None) -> Dict:
+    """Run ``dataset``'s pipeline (which must yield clean clips, e.g. the
+    completion pre-training config's train pipeline) ``passes`` times and
+    keep the first person's coordinates: the clips themselves or, with
+    ``window``, their non-overlapping ``window``-frame tiles as the
+    completion tiles a clip (``window_starts``), so that bank windows have
+    the frame rate of the recognizer's clips.
 
     Clips whose mean keypoint score (the channel after the coordinates,
     when present) is below ``min_score`` are left out: a bank of missed
@@ -43,6 +48,15 @@ def build_skeleton_bank(dataset,
                                      "frame_dir: add it to PackActionInputs' "
                                      'meta_keys')
                 bar.update()
+                if window is not None:
+                    if clip.shape[1] < window:
+                        raise ValueError(
+                            f'the pipeline yields {clip.shape[1]}-frame '
+                            f'clips, shorter than the window of {window}')
+                    clip = np.concatenate([
+                        clip[:, s:s + window]
+                        for s in window_starts(clip.shape[1], window)
+                    ])
                 for one in clip:
                     if not np.isfinite(one).all():
                         dropped += 1
@@ -86,13 +100,14 @@ def build_skeleton_bank_from_config(cfg,
     completion = cfg.model.completion
     dataset_cfg = dict(split_datasets(cfg))['train']
     bank = build_skeleton_bank(
-        DATASETS.build(dataset_cfg), completion.layout,
-        completion.get('coord_dims', 2), max_windows, passes, seed)
-    if bank['num_joints'] != completion.num_joints or \
-            bank['window'] != completion.get('window', 16):
-        raise ValueError(
-            f"the pipeline yields {bank['window']}-frame clips of "
-            f"{bank['num_joints']} joints; the completion expects "
-            f"{completion.get('window', 16)} frames of "
-            f'{completion.num_joints} joints')
+        DATASETS.build(dataset_cfg),
+        completion.layout,
+        completion.get('coord_dims', 2),
+        max_windows,
+        passes,
+        seed,
+        window=completion.get('window', 16))
+    if bank['num_joints'] != completion.num_joints:
+        raise ValueError(f"the pipeline yields {bank['num_joints']} joints; "
+                         f'the completion expects {completion.num_joints}')
     return bank

@@ -5,6 +5,8 @@ All functions take skeletons ``(N, T, ...)`` and a keep mask ``(N, T)``
 and each dropped frame is filled from observed ones. A sequence needs at
 least one observed frame.
 """
+from typing import List
+
 import torch
 
 
@@ -70,6 +72,15 @@ def linear_interpolation(seq: torch.Tensor,
     weight = ((t - lo).to(seq.dtype) / span.to(seq.dtype)).clamp(0, 1)
     weight = weight.reshape(weight.shape + (1, ) * (seq.dim() - 2))
     return _gather(seq, lo) * (1 - weight) + _gather(seq, hi) * weight
+
+
+def window_starts(length: int, window: int) -> List[int]:
+    """Starts of the non-overlapping windows tiling ``length`` frames, the
+    last one aligned to the end (``length >= window``)."""
+    starts = list(range(0, length - window + 1, window))
+    if starts[-1] + window < length:
+        starts.append(length - window)
+    return starts
 
 
 RESTORERS = {

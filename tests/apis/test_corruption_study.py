@@ -5,7 +5,8 @@ import torch
 
 from mmfine.apis import corruption_study as study
 from mmfine.testing import ROOT, tiny_skeleton_data
-from mmfine.utils import load_config, split_datasets, split_pipelines
+from mmfine.utils import (apply_skeleton_settings, load_config, split_datasets,
+                          split_pipelines)
 
 STGCN = osp.join(ROOT, 'configs', 'demo',
                  'stgcn_1xb32-10e_fine-skeleton-coco17-2d-corrupted.py')
@@ -53,20 +54,22 @@ def test_short_schedule():
 def test_a_completion_is_pretrained_again_only_when_its_settings_change(
         tmp_path):
     """A cached checkpoint is reused for the same settings and replaced for
-    others (here the depth), never loaded into a model it does not fit."""
+    others (the depth; the clips its windows are cut from, which rebuilds
+    the bank too), never loaded into a model it does not fit."""
     ann = tiny_skeleton_data(str(tmp_path / 'data.pkl'))
     config = osp.join(ROOT, 'configs', 'demo',
                       'completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py')
     pretraining = study.short_pretraining(2, str(tmp_path / 'bank.pkl'))
 
-    def customize(blocks):
+    def customize(blocks, clip_len=16):
 
         def apply(cfg):
             for _, dataset in split_datasets(cfg):
                 dataset.ann_file = ann
             cfg.train_dataloader.batch_size = 4
             cfg.model.completion.num_blocks = blocks
-            return pretraining(cfg)
+            cfg.clip_len = clip_len
+            return pretraining(apply_skeleton_settings(cfg))
 
         return apply
 
@@ -80,3 +83,8 @@ def test_a_completion_is_pretrained_again_only_when_its_settings_change(
     assert osp.getmtime(checkpoint) > first  # pre-trained again
     state = torch.load(checkpoint, map_location='cpu')['state_dict']
     assert any('blocks.1.' in key for key in state)
+    second = osp.getmtime(checkpoint)
+    bank = osp.getmtime(tmp_path / 'bank.pkl')
+    study.ensure_completion(config, work_dir, customize(2, clip_len=32))
+    assert osp.getmtime(checkpoint) > second
+    assert osp.getmtime(tmp_path / 'bank.pkl') > bank

@@ -12,11 +12,11 @@ class ClipDataset:
     """Items shaped like ``PackActionInputs``' output: ``inputs``
     ``(clips, M, T, V, C)``, ``data_samples`` with ``frame_dir``."""
 
-    def __init__(self, names, clips=2, score=0.9):
+    def __init__(self, names, clips=2, score=0.9, frames=4):
         self.items = []
         rng = np.random.default_rng(0)
         for i, name in enumerate(names):
-            x = rng.normal(size=(clips, 1, 4, 3, 3)).astype(np.float32)
+            x = rng.normal(size=(clips, 1, frames, 3, 3)).astype(np.float32)
             x[..., 2] = score if i else 0.01  # the first has missed detections
             sample = ActionDataSample()
             sample.set_metainfo(dict(frame_dir=name))
@@ -41,6 +41,20 @@ def test_windows_and_ids_with_low_score_clips_left_out():
         bank['windows'][2], data[2]['inputs'][0, 0, ..., :2].numpy())
     assert (bank['window'], bank['num_joints'], bank['coord_dims'],
             bank['layout']) == (4, 3, 2, 'coco17')
+
+
+def test_long_clips_become_the_tiles_the_completion_restores():
+    """Clips of the recognizer's 10 frames, window 4: tiles at 0, 4 and 6
+    (the last aligned to the end), each with its sample's id."""
+    data = ClipDataset(['low', 'a'], clips=1, frames=10)
+    bank = build_skeleton_bank(data, 'coco17', coord_dims=2, window=4)
+    clip = data[1]['inputs'][0, 0, ..., :2].numpy()
+    np.testing.assert_array_equal(bank['windows'],
+                                  [clip[0:4], clip[4:8], clip[6:10]])
+    assert bank['sample_ids'].tolist() == [sample_key('a')] * 3
+    assert bank['window'] == 4
+    with pytest.raises(ValueError, match='shorter than the window of 12'):
+        build_skeleton_bank(data, 'coco17', coord_dims=2, window=12)
 
 
 def test_cap_keeps_windows_with_their_own_ids():

@@ -223,6 +223,33 @@ def test_test_corruption_flag_sets_the_level(level, expected):
     assert step.drop_ratio == expected
 
 
+def test_testing_a_finetec_checkpoint_needs_no_completion_files(tmp_path):
+    """The trained checkpoint holds the completion and its bank: files the
+    config names but this machine lacks are not loaded; present ones are."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        'mmfine_test_tool', osp.join(ROOT, 'tools', 'test.py'))
+    test_tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(test_tool)
+    cfg = Config(dict(model=dict(
+        completion_checkpoint=str(tmp_path / 'gone.pth'),
+        completion=dict(bank_file=str(tmp_path / 'gone.pkl')))))
+    test_tool.drop_missing_completion_files(cfg)
+    assert cfg.model.completion_checkpoint is None
+    assert cfg.model.completion.bank_file is None
+    (tmp_path / 'here.pth').write_bytes(b'')
+    (tmp_path / 'here.pkl').write_bytes(b'')
+    cfg = Config(dict(model=dict(
+        completion_checkpoint=str(tmp_path / 'here.pth'),
+        completion=dict(bank_file=str(tmp_path / 'here.pkl')))))
+    test_tool.drop_missing_completion_files(cfg)
+    assert cfg.model.completion_checkpoint == str(tmp_path / 'here.pth')
+    assert cfg.model.completion.bank_file == str(tmp_path / 'here.pkl')
+    stgcn = Config(dict(model=dict(type='RecognizerGCN')))
+    assert test_tool.drop_missing_completion_files(stgcn).model == \
+        dict(type='RecognizerGCN')
+
+
 def load_benchmark_finetec_real():
     import importlib.util
     spec = importlib.util.spec_from_file_location(
@@ -251,6 +278,19 @@ def test_finetec_benchmark_ablations_become_config_overrides(monkeypatch):
         'completion', {'model.completion.num_blocks': 48,
                        'model.completion.centre_windows': False}) == \
         'completion_centre_windows-False_num_blocks-48'
+    blocks = {'model.completion.num_blocks': 48}
+    assert tool.run_dir_name('FineTec held-gate', {'clip_len': 48},
+                             blocks) == \
+        'finetec_heldgate_clip_len-48_num_blocks-48'
+    assert tool.run_dir_name('ST-GCN+interp', {'clip_len': 48}, blocks) == \
+        'stgcn_interp_clip_len-48'
+    completion = ('configs/finetec/completion_mlp_1xb64-10k_'
+                  'msr-action3d-xsub-3d.py')
+    finetec = ('configs/finetec/finetec_stgcn_8xb16-40e_'
+               'msr-action3d-xsub-3d-moderate.py')
+    assert tool.matched_clip_len(completion, finetec, {}) == {}
+    assert tool.matched_clip_len(completion, finetec,
+                                 {'clip_len': 48}) == {'clip_len': 48}
     for bad in (['--ablate', 'no-overrides'],
                 ['--ablate', 'model.x=1', 'model.y=2']):
         monkeypatch.setattr(sys, 'argv', ['benchmark_finetec_real.py'] + bad)

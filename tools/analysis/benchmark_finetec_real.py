@@ -39,8 +39,8 @@ from mmfine.apis import corruption_study as study
 from mmfine.datasets.converters import CONVERTERS
 from mmfine.structures import LEVELS
 from mmfine.utils import (REPO_ROOT, apply_skeleton_settings,
-                          dump_pickle_atomic, quiet_library_output,
-                          shared_data_dir)
+                          dump_pickle_atomic, load_config,
+                          quiet_library_output, shared_data_dir)
 from mmfine.visualization import accuracy_curve_figure
 
 BUILT_IN = {  # dataset: config stem, default epochs
@@ -77,7 +77,8 @@ def parse_args():
         action=DictAction,
         default={},
         help='recognizer config overrides, e.g. clip_len=48 (top-level '
-        'skeleton settings are applied as tools/train.py does)')
+        'skeleton settings are applied as tools/train.py does; clip_len '
+        'also sets the clips the completion is pre-trained on)')
     parser.add_argument(
         '--completion-cfg-options',
         nargs='+',
@@ -125,6 +126,28 @@ def options_dir_name(stem, options):
     ])
 
 
+def matched_clip_len(completion_cfg, finetec_cfg, cfg_options):
+    """``{'clip_len': L}`` when FineTec's clips (its config with
+    ``cfg_options``) are not those of the completion config, so that the
+    completion is pre-trained at the frame rate it restores; else ``{}``."""
+    clip_len = load_config(finetec_cfg, cfg_options).get('clip_len')
+    if clip_len is None or clip_len == load_config(completion_cfg).get(
+            'clip_len'):
+        return {}
+    return dict(clip_len=clip_len)
+
+
+def run_dir_name(label, cfg_options, completion_cfg_options):
+    """The directory of a method's runs: its label and options (a FineTec
+    run on another completion never shares one with the default)."""
+    options = dict(cfg_options)
+    if label.startswith('FineTec'):
+        options.update(completion_cfg_options)
+    return options_dir_name(
+        label.lower().replace('-', '').replace('+', '_').replace(' ', '_'),
+        options)
+
+
 def overrides(items):
     """``KEY=VALUE`` strings -> a dict, parsed as ``--cfg-options`` are."""
     namespace = argparse.Namespace()
@@ -158,20 +181,21 @@ def main():
     os.chdir(REPO_ROOT)
     name, completion_cfg, method_cfgs, epochs = configs(args)
     work_dir = osp.join(args.work_dir, name)
+    completion_options = dict(
+        matched_clip_len(completion_cfg, method_cfgs['finetec'],
+                         args.cfg_options), **args.completion_cfg_options)
     # a bank of its own for other completion options (window, layout)
-    bank = options_dir_name('bank', args.completion_cfg_options) + '.pkl'
+    bank = options_dir_name('bank', completion_options) + '.pkl'
     pretraining = study.short_pretraining(args.completion_iters,
                                           osp.join(work_dir, bank))
 
     def completion_customize(cfg):
-        cfg.merge_from_dict(args.completion_cfg_options)
-        return pretraining(cfg)
+        cfg.merge_from_dict(completion_options)
+        return pretraining(apply_skeleton_settings(cfg))
 
     completion = study.ensure_completion(
         completion_cfg,
-        osp.join(work_dir,
-                 options_dir_name('completion',
-                                  args.completion_cfg_options)),
+        osp.join(work_dir, options_dir_name('completion', completion_options)),
         completion_customize)
     baselines = [] if args.no_baselines else [
         ('ST-GCN', method_cfgs['stgcn'], None, {}),
@@ -194,9 +218,8 @@ def main():
                 cfg = schedule(apply_skeleton_settings(cfg))
                 return extra(cfg) if extra else cfg
 
-            slug = options_dir_name(
-                label.lower().replace('-', '').replace('+', '_').replace(
-                    ' ', '_'), args.cfg_options)
+            slug = run_dir_name(label, args.cfg_options,
+                                args.completion_cfg_options)
             rows[label].append(
                 study.train_and_test(config,
                                      osp.join(work_dir, slug, f'seed{seed}'),

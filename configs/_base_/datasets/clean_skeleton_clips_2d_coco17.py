@@ -1,7 +1,10 @@
-# Clean 16-frame COCO-17 2D clips for the completion pre-training and its
+# Clean COCO-17 2D clips for the completion pre-training and its
 # restoration evaluation (the model corrupts them itself; frame_dir seeds
 # the test corruption exactly as TemporalCorruption(test_mode=True) does:
 # frame_dir, total_frames and frame_inds are packed for it).
+# Set clip_len to the recognizer's: the completion is trained on windows
+# of its 16 frames cut from clip_len-frame clips and restores whole clips
+# window by window, so it learns at the frame rate it restores.
 dataset_type = 'CheckedPoseDataset'
 clip_len = 16
 train_pipeline = [

@@ -7,7 +7,8 @@ import torch
 from mmengine.model import BaseModule
 
 from mmaction.registry import MODELS
-from mmfine.structures.frame_restoration import linear_interpolation
+from mmfine.structures.frame_restoration import (linear_interpolation,
+                                                 window_starts)
 from mmfine.utils.safe_pickle import safe_load_pickle
 from .completion_mlp import CompletionMLP, frame_position_encoding
 from .prompt_masks import PROMPT_STRATEGIES, prompt_mask
@@ -68,7 +69,12 @@ class ContextAwareCompletion(BaseModule):
     strategy; inference takes the closest with the ``'pattern'`` strategy,
     so inference is deterministic. Clips longer than the window are
     completed window by window (non-overlapping, the last window aligned to
-    the clip's end); shorter clips are padded with dropped frames.
+    the clip's end, ``window_starts``), each started from the
+    interpolation of the whole clip (``'interpolation'`` prior), so that a
+    dropped frame at a window's edge is started between its observed
+    neighbours in the clip, not held at the window's last observed frame
+    (pre-training does the same: ``SkeletonCompletionModel``); shorter
+    clips are padded with dropped frames.
 
     The bank (``bank_file``, built by ``tools/data/build_skeleton_bank.py``)
     lives in the module's buffers, so a checkpoint carries it; the layout,
@@ -106,7 +112,8 @@ class ContextAwareCompletion(BaseModule):
             0.0043/0.0090/0.0161 against 0.0050/0.0104/0.0187; linear
             interpolation alone: 0.0056/0.0128/0.0251; on the two-turn
             version 0.0040/0.0083/0.0167 against 0.0055/0.0110/0.0196): a
-            static mean pose is a poor start for a moving limb.
+            mean pose per frame, placed by the observed frames, is a poor
+            start for a moving limb.
         retrieve_k (int): Nearest bank windows a training prompt is drawn
             from. Defaults to 8 (level with 1 on the embedded data: MPJPE
             at 75% 0.0162/0.0187 against 0.0161/0.0161 over two seeds, 24
@@ -347,11 +354,22 @@ class ContextAwareCompletion(BaseModule):
         k = keep[..., None, None]
         return seq * k + self.bank_prior * (1 - k)
 
+    def clip_prior(self, seq: torch.Tensor,
+                   keep: torch.Tensor) -> Optional[torch.Tensor]:
+        """The start of the dropped frames of whole clips ``(N, T, V, C)``
+        in image coordinates, for windows cut from them: the clip's
+        interpolation (``'interpolation'`` prior); None for the bank prior,
+        which each window places by its own observed frames."""
+        if self.prior != 'interpolation':
+            return None
+        return linear_interpolation(seq, keep.to(seq.dtype))
+
     def prior_fill(self, seq: torch.Tensor,
                    keep: torch.Tensor) -> torch.Tensor:
         """The prior alone (no network): observed frames as observed,
-        dropped ones from ``prior`` placed and scaled by the observed ones;
-        the "prior only" row of the restoration table.
+        dropped ones from ``prior`` (clips longer than the window as
+        ``forward`` tiles them); the "prior only" row of the restoration
+        table.
 
         Args:
             seq (torch.Tensor): Clips ``(N, T, V, C)``, zero on dropped
@@ -361,10 +379,15 @@ class ContextAwareCompletion(BaseModule):
         Returns:
             torch.Tensor: ``(N, T, V, C)``.
         """
-        if self.prior == 'bank_mean' and seq.shape[1] != self.window:
-            raise ValueError(f'the bank prior covers {self.window} frames, '
-                             f'got clips of {seq.shape[1]}')
         keep = keep.to(seq.dtype)
+        start = self.clip_prior(seq, keep)
+        if start is not None:
+            return start
+        return self._tiled(seq, keep, self._window_prior_fill)
+
+    def _window_prior_fill(self, seq: torch.Tensor, keep: torch.Tensor,
+                           start: Optional[torch.Tensor]) -> torch.Tensor:
+        """``prior_fill`` of ``window``-frame windows."""
         centre, scale = frame_of_reference(seq, keep)
         normed = (seq - centre) / scale * keep[..., None, None]
         return self._start(normed, keep) * scale + centre
@@ -374,7 +397,8 @@ class ContextAwareCompletion(BaseModule):
         corrupt: torch.Tensor,
         keep: torch.Tensor,
         sample_ids: Optional[torch.Tensor] = None,
-        rng: Optional[np.random.Generator] = None
+        rng: Optional[np.random.Generator] = None,
+        start: Optional[torch.Tensor] = None
     ) -> Tuple[torch.Tensor, Dict[str, torch.Tensor]]:
         """Complete windows of exactly ``window`` frames.
 
@@ -386,6 +410,11 @@ class ContextAwareCompletion(BaseModule):
                 own bank windows are never used as prompts.
             rng (np.random.Generator, optional): Switches on training-time
                 prompt sampling. Defaults to None.
+            start (torch.Tensor, optional): The start of the dropped frames
+                in image coordinates ``(N, window, V, coord_dims)``, cut
+                from ``clip_prior`` of the clips the windows come from;
+                None starts them from ``prior`` of each window alone.
+                Defaults to None.
 
         Returns:
             tuple[torch.Tensor, dict]: ``S_base`` ``(N, window, V,
@@ -400,7 +429,10 @@ class ContextAwareCompletion(BaseModule):
         normed = (corrupt - n_centre) / n_scale * k  # the retrieval key
         q_centre, q_scale = self._frame(n_centre, n_scale)
         query = normed if self.centre_windows else corrupt * k
-        query_start = self._start(query, keep)
+        if start is None:
+            query_start = self._start(query, keep)
+        else:
+            query_start = query * k + (start - q_centre) / q_scale * (1 - k)
         segments = [(query, keep), (query_start, keep)]
         prompt = {}
         with_prompt = self.use_prompt and len(self.bank_windows) > 0
@@ -467,33 +499,55 @@ class ContextAwareCompletion(BaseModule):
                     seq[active], keep[active],
                     None if ids is None else ids[active])
             return out
+        window_ids = None
+        if ids is not None:
+            # the tiles of all clips, window by window (``_tiled``)
+            count = len(window_starts(max(seq.shape[1], self.window),
+                                      self.window))
+            window_ids = ids.repeat(count)
+
+        def complete(windows, masks, start):
+            todo = (masks <= 0.5).any(1)
+            if self.training or not self.keep_observed:
+                todo = torch.ones_like(todo)
+            base = windows.clone()
+            if todo.any():
+                base[todo] = self.complete_windows(
+                    windows[todo], masks[todo],
+                    None if window_ids is None else window_ids[todo],
+                    start=None if start is None else start[todo])[0]
+            return base
+
+        return self._tiled(seq, keep, complete)
+
+    def _tiled(self, seq: torch.Tensor, keep: torch.Tensor,
+               fill) -> torch.Tensor:
+        """Apply ``fill(windows, masks, start)`` to the ``window``-frame
+        tiles of clips ``(N, T, V, C)`` (each with an observed frame),
+        window after window; ``start`` is cut from ``clip_prior``. Clips
+        shorter than the window are padded with dropped frames; a window
+        with no observed frame is filled by the interpolation of its clip
+        and treated as observed."""
         length, w = seq.shape[1], self.window
         if length < w:
             pad = w - length
             seq = torch.cat(
                 [seq, seq.new_zeros(len(seq), pad, *seq.shape[2:])], 1)
             keep = torch.cat([keep, keep.new_zeros(len(keep), pad)], 1)
-            return self.forward(seq, keep, ids)[:, :length]
-        starts = list(range(0, length - w + 1, w))
-        if starts[-1] + w < length:
-            starts.append(length - w)
-        windows = torch.cat([seq[:, s:s + w] for s in starts])
-        masks = torch.cat([keep[:, s:s + w] for s in starts])
-        window_ids = None if ids is None else ids.repeat(len(starts))
+            return self._tiled(seq, keep, fill)[:, :length]
+        starts = window_starts(length, w)
+
+        def tiles(x):
+            return torch.cat([x[:, s:s + w] for s in starts])
+
+        prior = self.clip_prior(seq, keep)
+        windows, masks = tiles(seq), tiles(keep)
         if ((masks > 0.5).sum(1) == 0).any():
-            filled = linear_interpolation(seq, keep)
-            windows = torch.cat([filled[:, s:s + w] for s in starts])
+            windows = tiles(linear_interpolation(seq, keep))
             masks = torch.where((masks > 0.5).any(1, keepdim=True), masks,
                                 torch.ones_like(masks))
-        todo = (masks <= 0.5).any(1)
-        if self.training or not self.keep_observed:
-            todo = torch.ones_like(todo)
-        base = windows.clone()
-        if todo.any():
-            base[todo] = self.complete_windows(
-                windows[todo], masks[todo],
-                None if window_ids is None else window_ids[todo])[0]
+        filled = fill(windows, masks, None if prior is None else tiles(prior))
         out = seq.clone()
         for i, s in enumerate(starts):
-            out[:, s:s + w] = base[i * len(seq):(i + 1) * len(seq)]
+            out[:, s:s + w] = filled[i * len(seq):(i + 1) * len(seq)]
         return out

@@ -152,8 +152,8 @@ class FineTecRecognizer(RecognizerGCN):
             if completion_checkpoint is None:
                 print_log(
                     'FineTecRecognizer: no completion_checkpoint, the '
-                    'completion module is untrained and restores '
-                    'dropped frames by its prior',
+                    'completion module restores dropped frames by its '
+                    'prior until a FineTec checkpoint is loaded',
                     logger='current',
                     level=30)
             else:

@@ -36,16 +36,42 @@ def training_sample_ids(data_samples, completion) -> Optional[List[int]]:
     return ids
 
 
+def observed_windows(masks: np.ndarray, window: int,
+                     rng: np.random.Generator) -> np.ndarray:
+    """Frame indices ``(N, window)`` of one window per keep mask ``(N, T)``,
+    at a random start among those whose window holds a kept frame (the
+    whole clip when ``T == window``, without a draw)."""
+    length = masks.shape[1]
+    if length == window:
+        return np.broadcast_to(np.arange(window), masks.shape).copy()
+    kept = np.concatenate([np.zeros((len(masks), 1)),
+                           np.cumsum(masks > 0.5, 1)], 1)
+    holds = kept[:, window:] - kept[:, :-window] > 0  # (N, T - window + 1)
+    starts = [rng.choice(np.flatnonzero(row)) for row in holds]
+    return np.asarray(starts)[:, None] + np.arange(window)
+
+
+def expand_like(rows: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+    """Frame indices ``(N, W)`` broadcast to gather along dim 1 of ``x``
+    ``(N, T, ...)``."""
+    return rows.reshape(rows.shape + (1, ) * (x.dim() - 2)).expand(
+        -1, -1, *x.shape[2:])
+
+
 @MODELS.register_module()
 class SkeletonCompletionModel(BaseModel):
     """Train a ``ContextAwareCompletion`` on clean clips, or evaluate a
     restoration method on them.
 
-    Training: each clip (``window`` frames) of the first person is corrupted
-    at a ratio drawn from ``drop_ratios`` and completed in context, never
-    prompted by a bank window of its own sample (pack ``frame_dir`` as a
-    meta key); loss Eq. 14, ``MSE(S_gt, S_base) + MSE(S_context, completed
-    S_mask)``.
+    Training: each clip of the first person is corrupted at a ratio drawn
+    from ``drop_ratios`` on its whole length (set the pipeline's
+    ``clip_len`` to the recognizer's, so that the completion learns at the
+    frame rate it restores), and one window of ``window`` frames holding an
+    observed frame is cut from it at random and completed in context,
+    started from the interpolation of the whole clip as ``forward`` starts
+    the tiles of a long clip; never prompted by a bank window of its own
+    sample (pack ``frame_dir`` as a meta key). Loss Eq. 14, ``MSE(S_gt,
+    S_base) + MSE(S_context, completed S_mask)``.
 
     Prediction: each sample is corrupted reproducibly, exactly as
     ``TemporalCorruption(test_mode=True, seed=seed, scope=scope)`` corrupts
@@ -121,27 +147,35 @@ class SkeletonCompletionModel(BaseModel):
     def loss(self,
              inputs: torch.Tensor,
              data_samples=None) -> Dict[str, torch.Tensor]:
-        """Eq. 14 on a batch of clean clips ``(B, 1, M, window, V, C)``."""
+        """Eq. 14 on a batch of clean clips ``(B, num_clips, M, T, V, C)``,
+        ``T >= window``."""
         clean = self._clean(inputs)
-        gt = clean.flatten(0, 1)
-        if gt.shape[1] != self.completion.window:
-            raise ValueError(f'training clips must have the completion '
-                             f'window of {self.completion.window} frames, '
-                             f'got {gt.shape[1]}: set clip_len accordingly')
+        clips = clean.flatten(0, 1)
+        length, window = clips.shape[1], self.completion.window
+        if length < window:
+            raise ValueError(f'training clips must hold at least the '
+                             f'completion window of {window} frames, got '
+                             f'{length}: set clip_len accordingly')
         rng = np.random.default_rng(int(torch.randint(2**31, ()).item()))
-        keep = torch.as_tensor(
-            np.concatenate([
-                corruption_masks(
-                    rng, self.drop_ratios, 1, gt.shape[1], scope='clip')[1]
-                for _ in range(len(gt))
-            ]),
-            dtype=gt.dtype,
-            device=gt.device)
+        masks = np.concatenate([
+            corruption_masks(rng, self.drop_ratios, 1, length,
+                             scope='clip')[1] for _ in range(len(clips))
+        ])
+        keep = torch.as_tensor(masks, dtype=clips.dtype, device=clips.device)
+        start = self.completion.clip_prior(clips * keep[..., None, None],
+                                           keep)
+        rows = torch.as_tensor(
+            observed_windows(masks, window, rng), device=clips.device)
+        gt, keep = clips.gather(1, expand_like(rows, clips)), keep.gather(
+            1, rows)
+        if start is not None:
+            start = start.gather(1, expand_like(rows, start))
         ids = training_sample_ids(data_samples, self.completion)
         if ids is not None:
             ids = torch.as_tensor(
                 ids, device=gt.device).repeat_interleave(clean.shape[1])
-        base, prompt = self.completion.complete_windows(gt, keep, ids, rng)
+        base, prompt = self.completion.complete_windows(
+            gt * keep[..., None, None], keep, ids, rng, start)
         losses = dict(loss_query=F.mse_loss(base, gt))
         if prompt:
             losses['loss_prompt'] = F.mse_loss(prompt['completed'],

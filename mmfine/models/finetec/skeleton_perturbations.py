@@ -68,7 +68,9 @@ def spatial_flip(seq: torch.Tensor,
 
 
 def gaussian_noise(seq: torch.Tensor, std: float = 0.01) -> torch.Tensor:
-    """Add i.i.d. Gaussian noise.
+    """Add i.i.d. Gaussian noise to the frames that hold a pose; all-zero
+    frames (an absent person, a clip with no frame left) stay zero, as they
+    are at test time.
 
     Args:
         seq (torch.Tensor): ``(N, T, V, C)`` coordinates.
@@ -77,7 +79,8 @@ def gaussian_noise(seq: torch.Tensor, std: float = 0.01) -> torch.Tensor:
     Returns:
         torch.Tensor: ``(N, T, V, C)``.
     """
-    return seq + torch.randn_like(seq) * std
+    present = seq.ne(0).flatten(2).any(-1)[..., None, None]
+    return seq + torch.randn_like(seq) * std * present
 
 
 def axis_mask(seq: torch.Tensor, layout: Layout) -> torch.Tensor:

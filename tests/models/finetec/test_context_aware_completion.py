@@ -196,18 +196,39 @@ def test_without_prompts_the_bank_is_not_read(tmp_path):
 
 def test_long_clips_are_tiled_by_windows(tmp_path):
     """T > window: non-overlapping windows, the last aligned to the end;
-    each window is completed as it would be alone."""
+    each window is completed as it would be alone, started from the
+    interpolation of the whole clip."""
     m = module(prior='interpolation')
     seq, keep = corrupted(n=2, frames=20)
     corrupt = seq * keep[..., None, None]
     out = m(corrupt, keep)
+    prior = linear_interpolation(corrupt, keep)
     for start in (0, 8, 12):
-        alone = m(corrupt[:, start:start + 8], keep[:, start:start + 8])
-        stop = start + 8
-        if start == 8:  # overwritten by the end-aligned window from 16
-            stop = 12
+        tile = slice(start, start + 8)
+        alone = m.complete_windows(corrupt[:, tile], keep[:, tile],
+                                   start=prior[:, tile])[0]
+        stop = 12 if start == 8 else start + 8  # 12.. from the last window
         torch.testing.assert_close(out[:, start:stop],
                                    alone[:, :stop - start])
+
+
+def test_a_gap_across_a_window_edge_starts_between_its_neighbours():
+    """Frames 5-10 dropped across the edge of two 8-frame windows of a
+    joint moving at constant speed: the tiles start from the whole clip's
+    interpolation (exact here), not from each window's own, which would
+    hold the gap at the last observed frame of each window."""
+    m = module(prior='interpolation')
+    t = torch.arange(16.).reshape(1, 16, 1, 1)
+    seq = (torch.randn(1, 1, 17, 2) + t * torch.tensor([0.3, -0.2])).float()
+    keep = torch.ones(1, 16)
+    keep[:, 5:11] = 0
+    corrupt = seq * keep[..., None, None]
+    error = (m(corrupt, keep) - seq).norm(dim=-1)[:, 5:11].mean()
+    alone = torch.cat([m(corrupt[:, :8], keep[:, :8]),
+                       m(corrupt[:, 8:], keep[:, 8:])], 1)
+    held = (alone - seq).norm(dim=-1)[:, 5:11].mean()
+    assert held > 0.5  # about half the gap's 1.8 travel, on average
+    assert error < held / 10
 
 
 def test_bank_without_sample_ids_is_refused(tmp_path):

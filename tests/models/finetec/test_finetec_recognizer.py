@@ -67,6 +67,30 @@ def test_loads_and_freezes_the_completion(completion_ckpt):
     assert model.decomposition.training
 
 
+def test_a_full_checkpoint_restores_completion_and_bank(tmp_path):
+    """Testing a trained FineTec needs neither its completion checkpoint
+    nor its bank file: both come back from the FineTec state dict."""
+    from mmfine.testing import write_bank
+    write_bank(tmp_path / 'bank.pkl')
+    torch.manual_seed(2)
+    trained = MODELS.build(finetec_cfg(
+        completion=dict(COMPLETION, bank_file=str(tmp_path / 'bank.pkl'))))
+    torch.manual_seed(3)
+    bare = MODELS.build(finetec_cfg())
+    assert len(bare.completion.bank_windows) == 0
+    bare.load_state_dict(trained.state_dict())
+    for name, value in trained.completion.state_dict().items():
+        if isinstance(value, torch.Tensor):
+            torch.testing.assert_close(bare.completion.state_dict()[name],
+                                       value)
+    inputs, samples = batch()
+    bare.eval(), trained.eval()
+    torch.testing.assert_close(
+        torch.stack([p.pred_score for p in bare(inputs, samples, 'predict')]),
+        torch.stack([p.pred_score for p in trained(inputs, samples,
+                                                   'predict')]))
+
+
 def test_loss_and_predict(completion_ckpt):
     model = MODELS.build(finetec_cfg(completion_ckpt[0]))
     inputs, samples = batch()

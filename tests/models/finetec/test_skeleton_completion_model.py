@@ -6,6 +6,7 @@ from mmaction.registry import MODELS
 from mmaction.structures import ActionDataSample
 from mmfine.datasets.transforms import TemporalCorruption
 from mmfine.models.finetec.context_aware_completion import frame_of_reference
+from mmfine.models.finetec.skeleton_completion_model import observed_windows
 from mmfine.testing import write_bank
 
 COMPLETION = dict(type='ContextAwareCompletion', layout='coco17',
@@ -64,8 +65,34 @@ def test_loss_terms_and_window_check():
     losses = model(inputs, mode='loss')
     assert set(losses) == {'loss_query'}  # no bank, no prompt loss
     losses['loss_query'].backward()
-    with pytest.raises(ValueError, match='window of 8 frames'):
-        model(batch(frames=12)[0], mode='loss')
+    with pytest.raises(ValueError, match='at least the completion window'):
+        model(batch(frames=6)[0], mode='loss')
+    # clips longer than the window (the recognizer's clip_len) train too
+    assert torch.isfinite(model(batch(frames=20)[0],
+                                mode='loss')['loss_query'])
+
+
+def test_training_windows_are_cut_where_a_frame_was_kept():
+    """One window per clip, consecutive frames, each holding a kept frame,
+    every such start drawn; a clip of the window is kept whole without
+    consuming random numbers."""
+    masks = np.zeros((2, 20))
+    masks[0, [2, 17]] = 1  # windows of 8 from 0..2 and 10..12 hold one
+    masks[1, 10] = 1  # windows from 3..10
+    rng = np.random.default_rng(0)
+    starts = [set(), set()]
+    for _ in range(300):
+        rows = observed_windows(masks, 8, rng)
+        assert rows.shape == (2, 8)
+        assert (np.diff(rows, axis=1) == 1).all()
+        assert (np.take_along_axis(masks, rows, 1).sum(1) > 0).all()
+        for i in range(2):
+            starts[i].add(int(rows[i, 0]))
+    assert starts == [{0, 1, 2, 10, 11, 12}, set(range(3, 11))]
+    state = rng.bit_generator.state
+    np.testing.assert_array_equal(
+        observed_windows(masks[:, :8], 8, rng), [list(range(8))] * 2)
+    assert rng.bit_generator.state == state
 
 
 @pytest.mark.parametrize('prior', ['bank_mean', 'interpolation'])

@@ -58,11 +58,15 @@ def test_spatial_flip_mirrors_x_and_swaps_sides():
     assert torch.equal(spatial_flip(seq, 'coco17', p=0.0), seq)
 
 
-def test_gaussian_noise_std():
-    seq = torch.zeros(100, 20, 17, 3)
-    noise = gaussian_noise(seq, std=0.05)
-    assert abs(noise.std().item() - 0.05) < 0.001
-    assert abs(noise.mean().item()) < 0.001
+def test_gaussian_noise_std_on_poses_and_none_on_empty_frames():
+    seq = torch.ones(100, 20, 17, 3)
+    seq[:, 5] = 0  # a dropped frame
+    seq[7] = 0  # an absent person
+    noise = gaussian_noise(seq, std=0.05) - seq
+    empty = seq.flatten(2).eq(0).all(-1)
+    assert noise[empty].abs().max() == 0
+    assert abs(noise[~empty].std().item() - 0.05) < 0.001
+    assert abs(noise[~empty].mean().item()) < 0.001
 
 
 def test_axis_mask_zeroes_one_axis_per_sample_about_the_centre():
