@@ -5,6 +5,7 @@ import torch
 
 from mmaction.structures import ActionDataSample
 from mmfine.datasets.skeleton_bank import build_skeleton_bank
+from mmfine.models.finetec.context_aware_completion import frame_of_reference
 from mmfine.structures import sample_key
 
 
@@ -113,10 +114,12 @@ def test_the_tool_banks_the_train_split_only_with_sample_ids(tmp_path):
     keep[:, 5:9] = 0
     ids = torch.as_tensor(bank['sample_ids'][:4])
     windows = completion.bank_windows.numpy()
+    k = keep[..., None, None]
+    centre, scale = frame_of_reference(query * k, keep)
+    normed = (query - centre) / scale * k  # as complete_windows gives it
+    rng = np.random.default_rng(0)
     for _ in range(5):
-        prompts = completion.retrieve(
-            query * keep[..., None, None], keep, ids,
-            np.random.default_rng(0)).numpy()
+        prompts = completion.retrieve(normed, keep, ids, rng).numpy()
         for prompt, own in zip(prompts, ids.tolist()):
             index = np.flatnonzero(
                 np.abs(windows - prompt).reshape(len(windows), -1).max(1)

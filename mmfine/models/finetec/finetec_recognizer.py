@@ -60,7 +60,10 @@ class FineTecRecognizer(RecognizerGCN):
 
     Inputs are ``(B, num_clips, M, T, V, C)`` with the first
     ``completion.coord_dims`` channels coordinates and the rest (the
-    keypoint score for 2D) passed through. Masks come from the samples'
+    keypoint score for 2D) passed through beside ``S_pred`` to the GCN, as
+    MMAction2's ST-GCN takes it (the paper's ``S_pred`` holds coordinates
+    only); the score is 0 on dropped frames, so the GCN can tell restored
+    frames from observed ones. Masks come from the samples'
     ``frame_mask`` (``TemporalCorruption``); samples without one are taken
     as uncorrupted. Clips with no observed frame (possible under
     ``scope='sample'``) stay zero, as the baseline sees them.
@@ -175,7 +178,14 @@ class FineTecRecognizer(RecognizerGCN):
         }
         if not sub:
             raise ValueError(f'{path} holds no completion module weights')
-        self.completion.load_state_dict(sub, strict=True)
+        try:
+            self.completion.load_state_dict(sub, strict=True)
+        except RuntimeError as error:
+            raise ValueError(
+                f'{path} does not fit this completion module (a checkpoint '
+                'of another model or of an older mmfine): pre-train it again '
+                f'with tools/train.py configs/finetec/completion_*.py\n{error}'
+            ) from error
 
     def train(self, mode: bool = True):
         super().train(mode)

@@ -49,7 +49,9 @@ class SpatialDecomposition(BaseModule):
     (base, dyna, stat).
 
     The perturbations are those of appendix B (see
-    ``skeleton_perturbations``): weak = temporal cropping, strong = spatial
+    ``skeleton_perturbations``): weak = temporal cropping (the main text
+    and METHODS.md give flipping as an example of a weak one; it is
+    ``weak=('spatial_flip', )``), strong = spatial
     flipping, Gaussian noise, axis masking, bone rescaling, time flipping,
     interpolation and dropout. The paper does not say how many strong ones
     are combined: per sample, ``num_strong`` perturbations of the strong

@@ -67,6 +67,20 @@ def test_loads_and_freezes_the_completion(completion_ckpt):
     assert model.decomposition.training
 
 
+def test_a_completion_checkpoint_that_does_not_fit_is_named(
+        completion_ckpt, tmp_path):
+    """A checkpoint from before the bank ids (or of another model) gives
+    the path and the remedy, not a bare missing-key error."""
+    path, pretrained = completion_ckpt
+    state = {f'completion.{k}': v
+             for k, v in pretrained.completion.state_dict().items()
+             if k != 'bank_ids'}
+    old = str(tmp_path / 'old.pth')
+    save_checkpoint(dict(state_dict=state, meta={}), old)
+    with pytest.raises(ValueError, match='old.pth does not fit.*pre-train'):
+        MODELS.build(finetec_cfg(old))
+
+
 def test_a_full_checkpoint_restores_completion_and_bank(tmp_path):
     """Testing a trained FineTec needs neither its completion checkpoint
     nor its bank file: both come back from the FineTec state dict."""
