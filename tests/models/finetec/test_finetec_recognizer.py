@@ -81,6 +81,31 @@ def test_a_completion_checkpoint_that_does_not_fit_is_named(
         MODELS.build(finetec_cfg(old))
 
 
+def test_clips_longer_than_the_window_are_completed_whole(completion_ckpt):
+    """A 20-frame clip (window 8) reaches the completion whole, with its
+    frame mask, and is restored as the completion tiles it."""
+    model = MODELS.build(finetec_cfg(completion_ckpt[0])).eval()
+    inputs, samples = batch(frames=20)
+    seen = []
+    forward = model.completion.forward
+
+    def spy(coords, keep, ids=None):
+        out = forward(coords, keep, ids)
+        seen.append((coords, keep, out))
+        return out
+
+    model.completion.forward = spy
+    model(inputs, samples, mode='predict')
+    coords, keep, out = seen[0]
+    assert coords.shape == (2, 20, 17, 2)
+    torch.testing.assert_close(keep, torch.as_tensor(
+        np.stack([s.frame_mask[0] for s in samples])))
+    kept = keep.bool()
+    torch.testing.assert_close(out[kept], inputs[:, 0, 0, ..., :2][kept])
+    prior = model.completion.clip_prior(coords, keep)
+    assert (out[~kept] - prior[~kept]).abs().max() < 0.5  # near its start
+
+
 def test_a_full_checkpoint_restores_completion_and_bank(tmp_path):
     """Testing a trained FineTec needs neither its completion checkpoint
     nor its bank file: both come back from the FineTec state dict."""
