@@ -62,6 +62,8 @@ def drop_missing_completion_files(cfg):
     completion = model.get('completion') or {}
     bank = completion.get('bank_file')
     if bank and not osp.exists(bank):
+        print_log(f'{bank} not found: the bank comes from the checkpoint '
+                  'under test', logger='current')
         completion['bank_file'] = None
     return cfg
 

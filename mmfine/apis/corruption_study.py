@@ -128,18 +128,33 @@ def _older_than(path: str, sources: Sequence[str]) -> bool:
     return any(osp.exists(s) and osp.getmtime(s) > mtime for s in sources)
 
 
+def _train_dataset(cfg: Dict) -> Optional[Dict]:
+    """The train dataset config (file, split, pipeline) of a config dict."""
+    return dict(split_datasets(cfg)).get('train')
+
+
 def _pretraining_settings(cfg: Config) -> str:
-    """What a pre-trained completion and its bank depend on besides their
-    data: the model, train pipeline (clip length, window), schedule,
+    """What a pre-trained completion depends on besides its data and bank:
+    the model, train dataset and pipeline (clip length), schedule,
     optimiser and seed, as canonical JSON."""
     keys = ('model', 'train_cfg', 'optim_wrapper', 'param_scheduler',
             'randomness')
     full = cfg.to_dict()
     settings = {k: full.get(k) for k in keys}
-    settings['train_pipeline'] = [
-        pipeline for split, pipeline in split_pipelines(full)
-        if split == 'train'
-    ]
+    settings['train_dataset'] = _train_dataset(full)
+    return json.dumps(settings, sort_keys=True, default=str)
+
+
+def _bank_settings(cfg: Config) -> str:
+    """What a skeleton bank depends on besides its data: the train dataset
+    and pipeline (clip length) and the completion's layout and window."""
+    full = cfg.to_dict()
+    completion = full['model']['completion']
+    settings = {
+        k: completion.get(k)
+        for k in ('layout', 'num_joints', 'coord_dims', 'window')
+    }
+    settings['train_dataset'] = _train_dataset(full)
     return json.dumps(settings, sort_keys=True, default=str)
 
 
@@ -154,12 +169,15 @@ def _read(path: str) -> Optional[str]:
 def ensure_completion(config: str,
                       work_dir: str,
                       customize: Customize = None) -> str:
-    """Build the config's skeleton bank and pre-train the completion when
-    they are missing or older than the training data they come from, or
-    when the checkpoint was pre-trained with other settings (model,
-    schedule, optimiser, seed; recorded beside it in
-    ``pretraining_settings.json``). A code change alone is not detected:
-    delete the work directory to pre-train again.
+    """Build the config's skeleton bank when it is missing, older than the
+    training data, or was built with other settings (train dataset and
+    pipeline, layout, window; recorded beside it in
+    ``<bank_file>.settings.json``), and pre-train the completion when it
+    is missing, older than its data or bank, or was pre-trained with other
+    settings (model, train dataset and pipeline, schedule, optimiser,
+    seed; recorded in ``pretraining_settings.json``). Completions sharing
+    a bank do not rebuild it for each other. A code change alone is not
+    detected: delete the work directory (and the bank) to pre-train again.
 
     Returns:
         str: The last checkpoint (no checkpoint is selected on a test
@@ -179,10 +197,17 @@ def ensure_completion(config: str,
     changed = osp.exists(checkpoint) and _read(record) != settings
     if changed:
         print(f'{checkpoint} was pre-trained with other settings')
-    if bank_file and (changed or _older_than(bank_file, data)):
-        print(f'building the skeleton bank {bank_file}')
-        os.makedirs(osp.dirname(osp.abspath(bank_file)), exist_ok=True)
-        dump_pickle_atomic(build_skeleton_bank_from_config(cfg), bank_file)
+    if bank_file:
+        bank_record = bank_file + '.settings.json'
+        bank_settings = _bank_settings(cfg)
+        if _older_than(bank_file, data) or _read(bank_record) != \
+                bank_settings:
+            print(f'building the skeleton bank {bank_file}')
+            os.makedirs(osp.dirname(osp.abspath(bank_file)), exist_ok=True)
+            dump_pickle_atomic(build_skeleton_bank_from_config(cfg),
+                               bank_file)
+            with open(bank_record, 'w') as f:
+                f.write(bank_settings)
     stale = changed or _older_than(
         checkpoint, data + ([bank_file] if bank_file else []))
     if stale:

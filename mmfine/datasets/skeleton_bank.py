@@ -27,8 +27,9 @@ def build_skeleton_bank(dataset,
 
     Clips whose mean keypoint score (the channel after the coordinates,
     when present) is below ``min_score`` are left out: a bank of missed
-    detections would teach the completion to restore zeros. At most
-    ``max_windows`` clips are kept, chosen at random with ``seed``.
+    detections would teach the completion to restore zeros (with
+    ``window``, each tile is checked). At most ``max_windows`` windows are
+    kept, chosen at random with ``seed``.
 
     Returns the bank dict: ``windows (N, window, V, coord_dims)`` float32,
     ``sample_ids (N,)`` (``mmfine.structures.sample_key`` of each window's

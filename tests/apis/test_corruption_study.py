@@ -1,4 +1,6 @@
+import os
 import os.path as osp
+import pickle
 
 import pytest
 import torch
@@ -54,8 +56,10 @@ def test_short_schedule():
 def test_a_completion_is_pretrained_again_only_when_its_settings_change(
         tmp_path):
     """A cached checkpoint is reused for the same settings and replaced for
-    others (the depth; the clips its windows are cut from, which rebuilds
-    the bank too), never loaded into a model it does not fit."""
+    others (the depth; the clip length, which rebuilds the bank too, into
+    tiles of the new clips), never loaded into a model it does not fit. A
+    completion sharing the bank does not rebuild it, and a bank of other
+    clips is rebuilt even when the checkpoint is gone."""
     ann = tiny_skeleton_data(str(tmp_path / 'data.pkl'))
     config = osp.join(ROOT, 'configs', 'demo',
                       'completion_mlp_1xb64-600i_fine-skeleton-coco17-2d.py')
@@ -87,4 +91,23 @@ def test_a_completion_is_pretrained_again_only_when_its_settings_change(
     bank = osp.getmtime(tmp_path / 'bank.pkl')
     study.ensure_completion(config, work_dir, customize(2, clip_len=32))
     assert osp.getmtime(checkpoint) > second
+    assert osp.getmtime(tmp_path / 'bank.pkl') > bank
+    with open(tmp_path / 'bank.pkl', 'rb') as f:
+        tiles = pickle.load(f)
+    assert tiles['windows'].shape[1] == 16  # two tiles per 32-frame clip
+    with open(ann, 'rb') as f:
+        train = len(pickle.load(f)['split']['train'])
+    assert len(tiles['windows']) == 2 * 2 * train  # two passes
+    # another completion on the same bank: the bank and the first stay
+    bank, third = osp.getmtime(tmp_path / 'bank.pkl'), osp.getmtime(
+        checkpoint)
+    other = study.ensure_completion(config, str(tmp_path / 'other'),
+                                    customize(1, clip_len=32))
+    assert osp.getmtime(tmp_path / 'bank.pkl') == bank
+    study.ensure_completion(config, work_dir, customize(2, clip_len=32))
+    assert osp.getmtime(checkpoint) == third
+    # the work directory deleted, the clips changed: a new bank
+    os.remove(other)
+    study.ensure_completion(config, str(tmp_path / 'other'),
+                            customize(1, clip_len=16))
     assert osp.getmtime(tmp_path / 'bank.pkl') > bank

@@ -281,7 +281,10 @@ def test_finetec_benchmark_ablations_become_config_overrides(monkeypatch):
     blocks = {'model.completion.num_blocks': 48}
     assert tool.run_dir_name('FineTec held-gate', {'clip_len': 48},
                              blocks) == \
-        'finetec_heldgate_clip_len-48_num_blocks-48'
+        'finetec_heldgate_clip_len-48_completion_num_blocks-48'
+    assert tool.run_dir_name('FineTec', {'clip_len': 48},
+                             {'clip_len': 16}) == \
+        'finetec_clip_len-48_completion_clip_len-16'
     assert tool.run_dir_name('ST-GCN+interp', {'clip_len': 48}, blocks) == \
         'stgcn_interp_clip_len-48'
     completion = ('configs/finetec/completion_mlp_1xb64-10k_'

@@ -140,12 +140,12 @@ def matched_clip_len(completion_cfg, finetec_cfg, cfg_options):
 def run_dir_name(label, cfg_options, completion_cfg_options):
     """The directory of a method's runs: its label and options (a FineTec
     run on another completion never shares one with the default)."""
-    options = dict(cfg_options)
-    if label.startswith('FineTec'):
-        options.update(completion_cfg_options)
-    return options_dir_name(
+    name = options_dir_name(
         label.lower().replace('-', '').replace('+', '_').replace(' ', '_'),
-        options)
+        cfg_options)
+    if label.startswith('FineTec') and completion_cfg_options:
+        name += '_' + options_dir_name('completion', completion_cfg_options)
+    return name
 
 
 def overrides(items):

@@ -5,8 +5,9 @@ split of a completion pre-training config.
         [--max-windows 4096] [--passes 2] [--cfg-options ...]
 
 The bank is written where the config's ``model.completion.bank_file``
-points unless ``--out`` is given. Windows are the config's train-pipeline
-clips (normalised as the model sees them) of its first person.
+points unless ``--out`` is given. Windows are the completion-window tiles
+of the config's train-pipeline clips (normalised as the model sees them)
+of its first person.
 """
 import argparse
 import os

@@ -43,12 +43,13 @@ def observed_windows(masks: np.ndarray, window: int,
     whole clip when ``T == window``, without a draw)."""
     length = masks.shape[1]
     if length == window:
-        return np.broadcast_to(np.arange(window), masks.shape).copy()
+        return np.broadcast_to(np.arange(window, dtype=np.int64),
+                               masks.shape).copy()
     kept = np.concatenate([np.zeros((len(masks), 1)),
                            np.cumsum(masks > 0.5, 1)], 1)
     holds = kept[:, window:] - kept[:, :-window] > 0  # (N, T - window + 1)
     starts = [rng.choice(np.flatnonzero(row)) for row in holds]
-    return np.asarray(starts)[:, None] + np.arange(window)
+    return np.asarray(starts, np.int64)[:, None] + np.arange(window)
 
 
 def expand_like(rows: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
@@ -68,9 +69,11 @@ class SkeletonCompletionModel(BaseModel):
     ``clip_len`` to the recognizer's, so that the completion learns at the
     frame rate it restores), and one window of ``window`` frames holding an
     observed frame is cut from it at random and completed in context,
-    started from the interpolation of the whole clip as ``forward`` starts
-    the tiles of a long clip; never prompted by a bank window of its own
-    sample (pack ``frame_dir`` as a meta key). Loss Eq. 14, ``MSE(S_gt,
+    started as ``forward`` starts the tiles of a long clip (from the
+    interpolation of the whole clip with the ``'interpolation'`` prior,
+    from each window's bank prior with ``'bank_mean'``); never prompted by
+    a bank window of its own sample (pack ``frame_dir`` as a meta key).
+    Loss Eq. 14, ``MSE(S_gt,
     S_base) + MSE(S_context, completed S_mask)``.
 
     Prediction: each sample is corrupted reproducibly, exactly as

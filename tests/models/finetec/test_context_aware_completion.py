@@ -186,6 +186,31 @@ def test_bank_mean_prior_is_the_average_normalised_window(tmp_path):
     torch.testing.assert_close(out[~dropped], seq[~dropped])
 
 
+def test_prior_fill_of_clips_longer_than_the_window(tmp_path):
+    """The "prior only" restorer on 20-frame clips (window 8): the whole
+    clip's interpolation, or each tile's bank prior placed by the tile's
+    own observed frames (tiles at 0, 8 and 12, the last one aligned to the
+    end)."""
+    seq, keep = corrupted(n=2, frames=20)
+    keep[:, 8] = keep[:, 12] = 1  # every tile observed
+    corrupt = seq * keep[..., None, None]
+    torch.testing.assert_close(
+        module(prior='interpolation').prior_fill(corrupt, keep),
+        linear_interpolation(corrupt, keep))
+    write_bank(tmp_path / 'bank.pkl', n=5)
+    m = module(bank_file=str(tmp_path / 'bank.pkl'), prior='bank_mean')
+    out = m.prior_fill(corrupt, keep)
+    for start, stop in ((0, 8), (8, 12), (12, 20)):
+        tile = slice(start, start + 8)  # 12.. from the last tile
+        centre, scale = frame_of_reference(corrupt[:, tile], keep[:, tile])
+        expected = (m.bank_prior * scale + centre)[:, :stop - start]
+        dropped = keep[:, start:stop] == 0
+        torch.testing.assert_close(out[:, start:stop][dropped],
+                                   expected[dropped])
+    observed = keep.bool()
+    torch.testing.assert_close(out[observed], seq[observed])
+
+
 def test_without_prompts_the_bank_is_not_read(tmp_path):
     write_bank(tmp_path / 'bank.pkl')
     m = module(bank_file=str(tmp_path / 'bank.pkl'), use_prompt=False)

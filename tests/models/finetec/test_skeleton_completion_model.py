@@ -72,6 +72,47 @@ def test_loss_terms_and_window_check():
                                 mode='loss')['loss_query'])
 
 
+def test_long_training_clips_start_windows_from_the_clip_interpolation():
+    """T > window: the completed window is a run of the clip with its own
+    keep mask, its dropped frames started from the interpolation of the
+    whole corrupted clip, cut at the same frames."""
+    model = MODELS.build(dict(type='SkeletonCompletionModel',
+                              completion=COMPLETION))
+    inputs = torch.arange(20.).reshape(1, 1, 1, 20, 1, 1).expand(
+        4, 1, 1, 20, 17, 3).contiguous()  # every coordinate its frame index
+    inputs = inputs + torch.rand(4, 1, 1, 20, 17, 3) * 0.1
+    seen = {}
+    clip_prior = model.completion.clip_prior
+    complete = model.completion.complete_windows
+
+    def prior_spy(seq, keep):
+        seen['prior'] = clip_prior(seq, keep)
+        seen['clip_keep'] = keep
+        return seen['prior']
+
+    def complete_spy(corrupt, keep, ids=None, rng=None, start=None):
+        seen.update(corrupt=corrupt, keep=keep, start=start)
+        return complete(corrupt, keep, ids, rng, start)
+
+    model.completion.clip_prior = prior_spy
+    model.completion.complete_windows = complete_spy
+    model(inputs, mode='loss')
+    clips = inputs[:, 0, 0, ..., :2]
+    for i in range(4):
+        frames = seen['corrupt'][i, :, 0, 0].round()
+        kept = seen['keep'][i].bool()
+        rows = frames[kept].long()  # the kept frames carry their index
+        first = int(rows[0]) - int(np.flatnonzero(kept.numpy())[0])
+        rows = torch.arange(first, first + 8)
+        assert 0 <= first <= 12
+        torch.testing.assert_close(seen['keep'][i],
+                                   seen['clip_keep'][i, rows])
+        torch.testing.assert_close(seen['start'][i], seen['prior'][i, rows])
+        torch.testing.assert_close(seen['corrupt'][i][kept],
+                                   clips[i, rows][kept])
+        assert (seen['corrupt'][i][~kept] == 0).all()
+
+
 def test_training_windows_are_cut_where_a_frame_was_kept():
     """One window per clip, consecutive frames, each holding a kept frame,
     every such start drawn; a clip of the window is kept whole without
