@@ -1,5 +1,6 @@
 """Context-aware Sequence Completion (FineTec, Sec. 3 and appendix A/B)."""
 import json
+import warnings
 from typing import Dict, Optional, Sequence, Tuple
 
 import numpy as np
@@ -165,6 +166,11 @@ class ContextAwareCompletion(BaseModule):
         self.prior, self.retrieve_k = prior, retrieve_k
         self.centre_windows = centre_windows
         self.use_prompt, self.keep_observed = use_prompt, keep_observed
+        # the clip length it was pre-trained on (``SkeletonCompletionModel``
+        # sets it; checkpoints carry it): restoring clips of another length
+        # restores another frame rate, which is warned about once
+        self.clip_len: Optional[int] = None
+        self._warned_clip_len = False
         dims = num_joints * coord_dims
         self.network = CompletionMLP(4 * window, dims + 1 + pe_dims, dims,
                                      hidden_dims or dims, num_blocks)
@@ -233,10 +239,11 @@ class ContextAwareCompletion(BaseModule):
             centre_windows=self.centre_windows)
 
     def get_extra_state(self) -> torch.Tensor:
-        """``settings`` as JSON bytes in a tensor: when distributed training
-        starts, mmengine broadcasts every state entry, and only a tensor
-        can be."""
-        text = json.dumps(self.settings(), sort_keys=True).encode()
+        """``settings`` and the pre-training ``clip_len`` as JSON bytes in a
+        tensor: when distributed training starts, mmengine broadcasts every
+        state entry, and only a tensor can be."""
+        state = dict(self.settings(), clip_len=self.clip_len)
+        text = json.dumps(state, sort_keys=True).encode()
         return torch.tensor(list(text), dtype=torch.uint8)
 
     def set_extra_state(self, state) -> None:
@@ -245,6 +252,7 @@ class ContextAwareCompletion(BaseModule):
         # else a dict: checkpoints written before the settings were a tensor
         # checkpoints from before the option all centred their windows
         state = dict(dict(centre_windows=True), **state)
+        self.clip_len = state.pop('clip_len', None)  # None before it was kept
         expected = self.settings()
         if state != expected:
             raise ValueError(
@@ -491,6 +499,14 @@ class ContextAwareCompletion(BaseModule):
         Returns:
             torch.Tensor: The completed clips ``(N, T, V, coord_dims)``.
         """
+        if self.clip_len not in (None, seq.shape[1]) and \
+                not self._warned_clip_len:
+            self._warned_clip_len = True
+            warnings.warn(
+                f'the completion was pre-trained on {self.clip_len}-frame '
+                f'clips and restores {seq.shape[1]}-frame ones, at another '
+                'frame rate: pre-train it with the recognizer\'s clip_len '
+                f'(--cfg-options clip_len={seq.shape[1]})')
         ids = None if sample_ids is None else torch.as_tensor(
             sample_ids, dtype=torch.long, device=seq.device)
         active = seq.flatten(1).ne(0).any(1) & (keep > 0.5).any(1)

@@ -159,6 +159,7 @@ class SkeletonCompletionModel(BaseModel):
             raise ValueError(f'training clips must hold at least the '
                              f'completion window of {window} frames, got '
                              f'{length}: set clip_len accordingly')
+        self.completion.clip_len = length
         rng = np.random.default_rng(int(torch.randint(2**31, ()).item()))
         masks = np.concatenate([
             corruption_masks(rng, self.drop_ratios, 1, length,

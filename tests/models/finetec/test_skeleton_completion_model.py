@@ -1,3 +1,5 @@
+import json
+
 import numpy as np
 import pytest
 import torch
@@ -111,6 +113,38 @@ def test_long_training_clips_start_windows_from_the_clip_interpolation():
         torch.testing.assert_close(seen['corrupt'][i][kept],
                                    clips[i, rows][kept])
         assert (seen['corrupt'][i][~kept] == 0).all()
+
+
+def test_the_pretraining_clip_length_travels_and_a_mismatch_is_warned():
+    """The completion keeps the clip length it was pre-trained on in its
+    checkpoint; restoring clips of another length (another frame rate)
+    warns once; checkpoints from before it load without it."""
+    import warnings
+    model = MODELS.build(dict(type='SkeletonCompletionModel',
+                              completion=COMPLETION))
+    model(batch(frames=20)[0], mode='loss')
+    assert model.completion.clip_len == 20
+    fresh = MODELS.build(COMPLETION).eval()
+    fresh.load_state_dict(model.completion.state_dict())
+    assert fresh.clip_len == 20
+    seq, keep = torch.rand(2, 20, 17, 2), torch.ones(2, 20)
+    keep[:, 3] = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter('error')
+        fresh(seq, keep)  # the frame rate it learnt: no warning
+    with pytest.warns(UserWarning, match='pre-trained on 20-frame clips'):
+        fresh(seq[:, :16], keep[:, :16])
+    with warnings.catch_warnings():
+        warnings.simplefilter('error')
+        fresh(seq[:, :16], keep[:, :16])  # once
+    state = fresh.state_dict()
+    old = json.loads(bytes(state['_extra_state'].tolist()).decode())
+    del old['clip_len']
+    state['_extra_state'] = torch.tensor(list(json.dumps(old).encode()),
+                                         dtype=torch.uint8)
+    older = MODELS.build(COMPLETION)
+    older.load_state_dict(state)
+    assert older.clip_len is None
 
 
 def test_training_windows_are_cut_where_a_frame_was_kept():
