@@ -517,12 +517,6 @@ class ContextAwareCompletion(BaseModule):
                     seq[active], keep[active],
                     None if ids is None else ids[active])
             return out
-        window_ids = None
-        if ids is not None:
-            # the tiles of all clips, window by window (``_tiled``)
-            count = len(window_starts(max(seq.shape[1], self.window),
-                                      self.window))
-            window_ids = ids.repeat(count)
 
         def complete(windows, masks, start):
             todo = (masks <= 0.5).any(1)
@@ -530,9 +524,11 @@ class ContextAwareCompletion(BaseModule):
                 todo = torch.ones_like(todo)
             base = windows.clone()
             if todo.any():
+                # the tiles of all clips, window by window (``_tiled``)
+                window_ids = None if ids is None else ids.repeat(
+                    len(windows) // len(ids))[todo]
                 base[todo] = self.complete_windows(
-                    windows[todo], masks[todo],
-                    None if window_ids is None else window_ids[todo],
+                    windows[todo], masks[todo], window_ids,
                     start=None if start is None else start[todo])[0]
             return base
 
@@ -561,7 +557,8 @@ class ContextAwareCompletion(BaseModule):
         prior = self.clip_prior(seq, keep)
         windows, masks = tiles(seq), tiles(keep)
         if ((masks > 0.5).sum(1) == 0).any():
-            windows = tiles(linear_interpolation(seq, keep))
+            windows = tiles(prior if prior is not None else
+                            linear_interpolation(seq, keep))
             masks = torch.where((masks > 0.5).any(1, keepdim=True), masks,
                                 torch.ones_like(masks))
         filled = fill(windows, masks, None if prior is None else tiles(prior))

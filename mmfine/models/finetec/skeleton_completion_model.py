@@ -52,13 +52,6 @@ def observed_windows(masks: np.ndarray, window: int,
     return np.asarray(starts, np.int64)[:, None] + np.arange(window)
 
 
-def expand_like(rows: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
-    """Frame indices ``(N, W)`` broadcast to gather along dim 1 of ``x``
-    ``(N, T, ...)``."""
-    return rows.reshape(rows.shape + (1, ) * (x.dim() - 2)).expand(
-        -1, -1, *x.shape[2:])
-
-
 @MODELS.register_module()
 class SkeletonCompletionModel(BaseModel):
     """Train a ``ContextAwareCompletion`` on clean clips, or evaluate a
@@ -73,8 +66,7 @@ class SkeletonCompletionModel(BaseModel):
     interpolation of the whole clip with the ``'interpolation'`` prior,
     from each window's bank prior with ``'bank_mean'``); never prompted by
     a bank window of its own sample (pack ``frame_dir`` as a meta key).
-    Loss Eq. 14, ``MSE(S_gt,
-    S_base) + MSE(S_context, completed S_mask)``.
+    Loss Eq. 14, ``MSE(S_gt, S_base) + MSE(S_context, completed S_mask)``.
 
     Prediction: each sample is corrupted reproducibly, exactly as
     ``TemporalCorruption(test_mode=True, seed=seed, scope=scope)`` corrupts
@@ -170,10 +162,10 @@ class SkeletonCompletionModel(BaseModel):
                                            keep)
         rows = torch.as_tensor(
             observed_windows(masks, window, rng), device=clips.device)
-        gt, keep = clips.gather(1, expand_like(rows, clips)), keep.gather(
-            1, rows)
+        clip = torch.arange(len(clips), device=clips.device)[:, None]
+        gt, keep = clips[clip, rows], keep[clip, rows]
         if start is not None:
-            start = start.gather(1, expand_like(rows, start))
+            start = start[clip, rows]
         ids = training_sample_ids(data_samples, self.completion)
         if ids is not None:
             ids = torch.as_tensor(
