@@ -3,7 +3,8 @@ from .frame_drop_masks import (LEVELS, SCOPES, block_drop_mask,
                                num_dropped, random_drop_mask, resolve_ratio,
                                sample_key, sample_rng)
 from .frame_restoration import (RESTORERS, left_to_right_copy,
-                                linear_interpolation, right_to_left_copy)
+                                linear_interpolation, local_polynomial,
+                                right_to_left_copy)
 from .layout_conversion import (COMPOSITE_JOINTS, conversion_sources,
                                 convert_keypoints)
 from .layouts import get_layout, list_layouts, register_layout
@@ -16,6 +17,7 @@ __all__ = [
     'COMPOSITE_JOINTS', 'LEVELS', 'SCOPES', 'resolve_ratio', 'block_drop_mask',
     'burst_drop_mask', 'corruption_masks', 'drop_mask', 'num_dropped',
     'random_drop_mask', 'sample_key', 'sample_rng', 'RESTORERS',
-    'left_to_right_copy', 'linear_interpolation', 'right_to_left_copy',
+    'local_polynomial', 'left_to_right_copy', 'linear_interpolation',
+    'right_to_left_copy',
     'check_elements', 'element_segments'
 ]

@@ -74,6 +74,57 @@ def linear_interpolation(seq: torch.Tensor,
     return _gather(seq, lo) * (1 - weight) + _gather(seq, hi) * weight
 
 
+def local_polynomial(seq: torch.Tensor,
+                     mask: torch.Tensor,
+                     neighbours: int = 2,
+                     degree: int = 2) -> torch.Tensor:
+    """Fill each dropped frame with the least-squares polynomial of
+    ``degree`` in time through the ``neighbours`` nearest observed frames on
+    each side of it, read at the frame (``neighbours=1, degree=1`` is
+    :func:`linear_interpolation`). Dropped frames with fewer observed
+    frames than ``neighbours`` on a side are interpolated linearly.
+
+    A reference for learned restorers: what smoothness alone gets from the
+    observed frames around a gap."""
+    if neighbours < 1 or not 0 <= degree < 2 * neighbours:
+        raise ValueError(f'need neighbours >= 1 and 0 <= degree < 2 x '
+                         f'neighbours, got neighbours={neighbours}, '
+                         f'degree={degree}')
+    keep = _check(mask)
+    length = keep.shape[1]
+    filled = linear_interpolation(seq, mask)
+    prev = _nearest_index(keep, forward=True)
+    nxt = _nearest_index(keep, forward=False)
+    before, after = [prev], [nxt]
+    for _ in range(neighbours - 1):
+        # the observed frame at or before (after) the one before (after) the
+        # last found; -1 (T) stays out of range
+        before.append(
+            torch.where(before[-1] > 0,
+                        prev.gather(1, (before[-1] - 1).clamp(min=0)), -1))
+        after.append(
+            torch.where(after[-1] < length - 1,
+                        nxt.gather(1, (after[-1] + 1).clamp(max=length - 1)),
+                        length))
+    index = torch.stack(before + after, -1)  # (N, T, 2 x neighbours)
+    valid = ~keep & (index >= 0).all(-1) & (index < length).all(-1)
+    if not valid.any():
+        return filled
+    index = index.clamp(0, length - 1)
+    frames = torch.arange(length, device=seq.device)
+    offset = (index - frames[:, None]).double()
+    vander = offset[..., None]**torch.arange(degree + 1, device=seq.device)
+    flat = seq.reshape(seq.shape[:2] + (-1, )).double()
+    values = torch.stack([
+        flat.gather(1, index[..., k:k + 1].expand(-1, -1, flat.shape[-1]))
+        for k in range(index.shape[-1])
+    ], 2)  # (N, T, 2 x neighbours, F)
+    fit = torch.linalg.lstsq(vander[valid], values[valid]).solution[:, 0]
+    flat_filled = filled.reshape(flat.shape).clone()
+    flat_filled[valid] = fit.to(seq.dtype)
+    return flat_filled.reshape(seq.shape)
+
+
 def window_starts(length: int, window: int) -> List[int]:
     """Starts of the non-overlapping windows tiling ``length`` frames, the
     last one aligned to the end (``length >= window``)."""
