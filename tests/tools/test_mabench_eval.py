@@ -45,3 +45,25 @@ def test_full_marks_and_outputs(tmp_path, capsys):
     (tmp_path / 'bad.json').write_text('[1, 2]')
     with pytest.raises(SystemExit, match='qid: answer'):
         tool().main([questions, str(tmp_path / 'bad.json')])
+
+
+def test_unreachable_judge_is_a_clear_exit(tmp_path, monkeypatch):
+    import functools
+
+    from mmfine.evaluation.mabench import OpenAIJudge
+    questions = f"{shared_dataset('microaction')}/mabench_data_sample_100.json"
+    entries = json.load(open(questions))
+    (tmp_path / 'answers.json').write_text(
+        json.dumps({e['qid']: e['answer']
+                    for e in entries}))
+    module = tool()
+    monkeypatch.setattr(
+        module, 'OpenAIJudge',
+        functools.partial(OpenAIJudge, max_retries=1, sleep=lambda s: None))
+    with pytest.raises(SystemExit, match='judge request failed.*rerun'):
+        module.main([
+            questions,
+            str(tmp_path / 'answers.json'), '--judge-url',
+            'http://127.0.0.1:9', '--out-dir',
+            str(tmp_path / 'out')
+        ])

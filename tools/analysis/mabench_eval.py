@@ -22,7 +22,8 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 # isort: split
 from rich.console import Console
 
-from mmfine.evaluation.mabench import FileJudge, OpenAIJudge, load_mabench
+from mmfine.evaluation.mabench import (FileJudge, JudgeRequestError,
+                                       OpenAIJudge, load_mabench)
 from mmfine.evaluation.mabench.evaluation import (evaluate_answers,
                                                   results_table)
 from mmfine.evaluation.mabench.report import export_predictions, results_figure
@@ -60,6 +61,9 @@ def main(argv=None):
             or osp.join(args.out_dir, 'judge_cache.jsonl'))
     except (OSError, ValueError, KeyError) as error:
         raise SystemExit(f'error: {error}')
+    except JudgeRequestError as error:
+        raise SystemExit(f'error: {error}; the replies received so far are '
+                         'cached, rerun to go on')
     Console(width=100).print(
         results_table(questions, results,
                       f'MA-Bench: {osp.basename(args.answers)}'))

@@ -30,27 +30,33 @@ def _named_options(text: str, options: Dict[str, str]) -> list:
 
 
 _LEAD = re.compile(
-    r'^\s*(?:(?:the\s+)?(?:correct\s+)?(?:answer|option)'
-    r'\s*(?:is|:)?\s*)?[\(\[]?([A-Z])(?:([\)\].:,])|\s|$)', re.I)
+    r'^\s*(?P<prefix>(?:the\s+)?(?:correct\s+)?(?:answer|option)'
+    r'\s*(?:is|:)?\s*)?(?P<open>[\(\[])?(?P<letter>[A-Z])'
+    r'(?:(?P<close>[\)\].:,])|\s|$)', re.I)
 
 
 def normalise_choice(answer: str, question: str) -> Optional[str]:
     """The option letter ``answer`` names: a leading letter (``'F'``,
-    ``'(F)'``, ``'F.'``, ``'Answer: F'``, ``'F. Upper limb'``) or else the
+    ``'(F)'``, ``'F.'``, ``'Answer: F'``, ``'F. Upper limb'``, in either
+    case: ``'answer: f'``, ``'The answer is (f)'``) or else the
     option's text (``'upper limb'``); None when it names none, several,
     or a letter whose text contradicts the text that follows it."""
     options = parse_options(question)
     if not options or not isinstance(answer, str):
         return None
     lead = _LEAD.match(answer)
-    if lead and lead.group(1).upper() in options and (
-            lead.group(1).isupper() or len(answer.strip(' .()[]')) == 1):
-        letter = lead.group(1).upper()
+    # a lower-case letter is a letter only when the answer says so
+    # ("Answer: b", "(b)") or is nothing else ("b."): "a person ..." is not
+    if lead and lead.group('letter').upper() in options and (
+            lead.group('letter').isupper() or lead.group('prefix')
+            or (lead.group('open') and lead.group('close'))
+            or len(answer.strip(' .()[]')) == 1):
+        letter = lead.group('letter').upper()
         after = answer[lead.end():]
         rest = _named_options(after, options)
         # "A person ..." is an article, not option A: a bare letter must
         # end the answer, carry punctuation or be followed by its option
-        if lead.group(2) or not _words(after) or rest:
+        if lead.group('close') or not _words(after) or rest:
             return letter if not rest or rest == [letter] else None
     named = _named_options(answer, options)
     return named[0] if len(named) == 1 else None

@@ -22,6 +22,11 @@ class JudgeReplyError(ValueError):
     """A judge reply without three integer scores in [0, 5]."""
 
 
+class JudgeRequestError(RuntimeError):
+    """The judge could not be reached, or kept failing, after the
+    retries (the replies received so far stay in the cache)."""
+
+
 def judge_prompt(task: str, question: str, reference: str, answer: str) -> str:
     """The paper's judge prompt for ``task`` with the question, the
     ground-truth answer and the model's answer, asking for JSON."""
@@ -139,8 +144,8 @@ class OpenAIJudge:
                                       f'choices[0].message.content '
                                       f'({error!r})') from None
             if not retry or attempt == self.max_retries:
-                raise RuntimeError(f'judge request failed: {problem} '
-                                   f'(after {attempt + 1} tries)')
+                raise JudgeRequestError(f'judge request failed: {problem} '
+                                        f'(after {attempt + 1} tries)')
             self.sleep(self.backoff * 2**attempt)
 
 

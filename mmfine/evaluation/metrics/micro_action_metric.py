@@ -69,6 +69,12 @@ class MicroActionMetric(BaseMetric):
                                  f'per sample, got {score.shape}')
             body = sample.get('pred_body_score')
             vid = sample.get('filename') or sample.get('frame_dir') or ''
+            if self.prediction_file and not vid:
+                raise ValueError(
+                    'MicroActionMetric writes prediction.csv by video, but a '
+                    "sample has neither 'filename' nor 'frame_dir': add "
+                    "'filename' (videos) or 'frame_dir' (skeletons) to "
+                    "PackActionInputs' meta_keys in the test pipeline")
             self.results.append(
                 dict(
                     vid=osp.basename(str(vid)),

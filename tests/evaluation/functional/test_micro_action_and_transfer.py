@@ -47,6 +47,29 @@ def test_f1_scores_by_hand():
         f1_scores([0, 1], [0])
 
 
+@pytest.mark.parametrize('seed', [0, 1, 2])
+def test_f1_scores_match_scikit_learn(seed):
+    from sklearn.metrics import f1_score
+    rng = np.random.default_rng(seed)
+    gt = rng.integers(0, 52, 300)
+    # mostly right, some classes never predicted, some only predicted
+    pred = np.where(rng.random(300) < 0.6, gt, rng.integers(0, 60, 300))
+    micro, macro = f1_scores(pred, gt)
+    assert micro == pytest.approx(f1_score(gt, pred, average='micro'))
+    assert macro == pytest.approx(
+        f1_score(gt, pred, average='macro', zero_division=0))
+    pred = pred % 52  # MA-52's actions only
+    out = f1_mean(pred, gt)
+    body_gt, body_pred = ma52_body_label(gt), ma52_body_label(pred)
+    expected = np.mean([
+        f1_score(gt, pred, average='micro'),
+        f1_score(gt, pred, average='macro', zero_division=0),
+        f1_score(body_gt, body_pred, average='micro'),
+        f1_score(body_gt, body_pred, average='macro', zero_division=0)
+    ])
+    assert out['f1_mean'] == pytest.approx(expected)
+
+
 def test_f1_mean_averages_four_scores():
     gt = [0, 5, 11, 24, 48]  # bodies 0, 1, 2, 3, 6
     pred = [1, 5, 12, 40, 48]  # bodies 0, 1, 2, 5, 6
@@ -109,3 +132,43 @@ def test_micro_action_metric(tmp_path):
     assert len(set(first[1:6])) == 5
     with pytest.raises(ValueError, match='52 action scores'):
         metric.process({}, [dict(pred_score=np.zeros(10), gt_label=[0])])
+
+
+def test_micro_action_metric_needs_video_names_for_the_csv(tmp_path):
+    from mmfine.evaluation.metrics import MicroActionMetric
+    sample = dict(pred_score=np.zeros(52), gt_label=np.array([0]))
+    MicroActionMetric().process({}, [sample])  # no csv: no name needed
+    with pytest.raises(ValueError, match="add 'filename'"):
+        MicroActionMetric(prediction_file=str(tmp_path / 'p.csv')).process(
+            {}, [sample])
+
+
+def test_rgb_config_names_videos_in_the_csv(tmp_path):
+    """The MA-52 RGB config's test pipeline, run on a real (generated)
+    video, packs what the metric names the video by."""
+    from mmengine.config import Config
+    from mmengine.dataset import Compose
+
+    import mmfine  # noqa: F401
+    from mmfine.datasets.synthetic_motion_videos import write_video
+    from mmfine.evaluation.metrics import MicroActionMetric
+    from mmfine.utils import REPO_ROOT
+    cfg = Config.fromfile(
+        f'{REPO_ROOT}/configs/microaction/tsm-hier_imagenet-pretrained-'
+        'r50_8xb16-1x1x8-50e_ma52-rgb.py')
+    video = str(tmp_path / 'a_clip.mp4')
+    write_video(video, np.zeros((12, 64, 96, 3), np.uint8))
+    for loader in ('val_dataloader', 'test_dataloader'):
+        pipeline = Compose(cfg[loader].dataset.pipeline)
+        packed = pipeline(
+            dict(filename=video, label=7, start_index=0, modality='RGB'))
+        metric = MicroActionMetric(prediction_file=str(tmp_path / 'p.csv'))
+        metric.process({}, [
+            dict(
+                packed['data_samples'].to_dict(),
+                pred_score=np.eye(52)[7],
+                gt_label=np.array([7]))
+        ])
+        metric.compute_metrics(metric.results)
+        rows = (tmp_path / 'p.csv').read_text().split()
+        assert rows[1].split(',')[:2] == ['a_clip.mp4', '7'], loader

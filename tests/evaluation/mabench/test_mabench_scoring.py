@@ -18,14 +18,17 @@ QUESTION = ('Which coarse-grained category?\nA. Lower limb\nB. Head\n'
     ('The answer is F. Upper limb', 'F'), ('f', 'F'), ('upper limb', 'F'),
     ('The person mainly uses the upper limb.', 'F'), ('Head-hand', 'E'),
     ('head', 'B'), ('F. Head', None), ('A person moves', None),
-    ('B or F', None), ('', None), (None, None)
+    ('B or F', None), ('', None), (None, None), ('(B)', 'B'), ('b.', 'B'),
+    ('Answer: B', 'B'), ('Answer: b', 'B'), ('The answer is (b)', 'B'),
+    ('answer: f. upper limb', 'F'), ('[c]', 'C'), ('a person moves', None),
+    ('Answer: a person moves', None), ('The answer is (b). Head', 'B')
 ])
 def test_choice_answers(answer, letter):
     assert normalise_choice(answer, QUESTION) == letter
 
 
 @pytest.mark.parametrize('answer, norm', [
-    ('Yes', 'Yes'), ('yes, it did.', 'Yes'), ('No.', 'No'),
+    ('Yes', 'Yes'), ('yes.', 'Yes'), ('yes, it did.', 'Yes'), ('No.', 'No'),
     ('The answer is no', 'No'), ('Yes and no', None), ('maybe', None),
     (3, None)
 ])
