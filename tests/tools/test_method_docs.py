@@ -39,8 +39,9 @@ def test_method_readme_and_metafile(method):
             for metric, value in result['Metrics'].items():
                 low, high = METRIC_RANGES[metric]
                 assert low <= value <= high, (metric, value)
-        # the command that produced the figure is in the README's table
-        assert model['Command'].split(' --')[0] in readme
+        # the command that produced a figure is in the README's table
+        if model['Results']:
+            assert model['Command'].split(' --')[0] in readme
 
 
 def test_top_readme_links_every_method_readme():
