@@ -13,9 +13,11 @@ features, which the assessor reads instead of pixels.
         model, cf.list_videos('data/videos'), 'data/features')
     print(result.summary())
 
-Any MMAction2 ``Recognizer3D`` (Swin, I3D, SlowFast, X3D, ...) works for
-videos and any ``RecognizerGCN`` (ST-GCN, AAGCN, CTR-GCN, ...) for
-skeletons. ``tools/data/extract_clip_features.py`` is the command line.
+Any MMAction2 ``Recognizer3D`` (Swin, I3D, SlowFast, X3D, ...) or
+``Recognizer2D`` (TSN, TSM: frames encoded one by one, then averaged over
+the clip) works for videos and any ``RecognizerGCN`` (ST-GCN, AAGCN,
+CTR-GCN, ...) for skeletons. ``tools/data/extract_clip_features.py`` is
+the command line.
 """
 import io
 import os
@@ -51,7 +53,7 @@ def build_feature_extractor(
 
     Args:
         config (str | Config): An MMAction2 config (path or object) with a
-            ``Recognizer3D`` or ``RecognizerGCN`` model.
+            ``Recognizer3D``, ``Recognizer2D`` or ``RecognizerGCN`` model.
         checkpoint (str, optional): Weights to load. ``None`` keeps the
             random initialisation (only useful for tests). Every backbone
             parameter must be in the checkpoint (a checkpoint of another
@@ -192,19 +194,27 @@ def backbone_features(model: torch.nn.Module, inputs: List[torch.Tensor]):
 
 def _encode(model: torch.nn.Module, clips: List[torch.Tensor],
             channel_dim: int) -> np.ndarray:
-    """Backbone features of a batch of clips, pooled."""
+    """Backbone features of a batch of clips, pooled. A 2D recognizer's
+    frames (flattened into the batch by its ``extract_feat``) are regrouped
+    by clip first, so that the pooling averages over time too."""
+    from mmaction.models import Recognizer2D
     feats = backbone_features(model, clips)
+    if isinstance(model, Recognizer2D):
+        feats = feats.reshape((len(clips), -1) + feats.shape[1:])
     return _pool(feats, channel_dim).float().cpu().numpy()
 
 
 def check_recognizer(model: torch.nn.Module, kind: str) -> None:
-    """Raise ``TypeError`` unless ``model`` is a ``Recognizer3D``
-    (``kind='video'``) or a ``RecognizerGCN`` (``kind='pose'``)."""
-    from mmaction.models import Recognizer3D, RecognizerGCN
-    expected = Recognizer3D if kind == 'video' else RecognizerGCN
+    """Raise ``TypeError`` unless ``model`` is a ``Recognizer3D`` or a
+    ``Recognizer2D`` (``kind='video'``) or a ``RecognizerGCN``
+    (``kind='pose'``)."""
+    from mmaction.models import Recognizer2D, Recognizer3D, RecognizerGCN
+    expected = (Recognizer3D, Recognizer2D) if kind == 'video' else (
+        RecognizerGCN, )
     if not isinstance(model, expected):
-        raise TypeError(f'{kind} clip features need an MMAction2 '
-                        f'{expected.__name__}, got {type(model).__name__}')
+        names = ' or '.join(e.__name__ for e in expected)
+        raise TypeError(f'{kind} clip features need an MMAction2 {names}, '
+                        f'got {type(model).__name__}')
 
 
 def video_clip_features(model: torch.nn.Module,
@@ -223,11 +233,13 @@ def video_clip_features(model: torch.nn.Module,
     (``crop_size``); each clip goes through the model's data preprocessor
     as one ``(1, 3, clip_len, crop, crop)`` sample (``NCTHW``), its
     backbone, and a 3D average pooling over time and space (CoFInAl,
-    Sec. 4.1).
+    Sec. 4.1). A ``Recognizer2D`` takes the clip as one sample of
+    ``clip_len`` segments (``NCHW``; TSM shifts features among them) and
+    its frame features are averaged over the clip and space.
 
     Args:
-        model (torch.nn.Module): A ``Recognizer3D`` in eval mode, e.g. from
-            :func:`build_feature_extractor`.
+        model (torch.nn.Module): A ``Recognizer3D`` or ``Recognizer2D`` in
+            eval mode, e.g. from :func:`build_feature_extractor`.
         video_path (str): The video file.
         clip_len (int): Frames per clip. Defaults to 32.
         short_side (int): Short side after resizing. Defaults to 256.
@@ -239,6 +251,8 @@ def video_clip_features(model: torch.nn.Module,
         np.ndarray: float32 features of shape (N_clips, D).
     """
     import decord
+
+    from mmaction.models import Recognizer2D
     check_recognizer(model, 'video')
     if crop_size > short_side:
         raise ValueError(f'crop_size {crop_size} is larger than short_side '
@@ -255,6 +269,12 @@ def video_clip_features(model: torch.nn.Module,
                          f'({str(e).splitlines()[0]})') from e
     if num_frames < 1:
         raise ValueError(f'{video_path}: the video has no frames')
+    frame_wise = isinstance(model, Recognizer2D)
+    segments = getattr(model.backbone, 'num_segments', None)
+    if frame_wise and segments and clip_len % segments:
+        raise ValueError(f'clip_len {clip_len} is not a multiple of the '
+                         f"backbone's num_segments ({segments}): its "
+                         'temporal shift groups frames by it')
     feats, batch = [], []
     starts = clip_starts(num_frames, clip_len)
     for i, start in enumerate(starts):
@@ -267,11 +287,15 @@ def video_clip_features(model: torch.nn.Module,
                 f'of {num_frames} failed ({str(e).splitlines()[0]})') from e
         frames = [resize_crop(f, short_side, crop_size) for f in frames]
         frames += [frames[-1]] * (clip_len - len(frames))
-        # (T, H, W, 3) -> (1, 3, T, H, W): one view of one clip
-        clip = np.stack(frames).transpose(3, 0, 1, 2)[None]
+        # (T, H, W, 3) -> (1, 3, T, H, W), one view of one clip (NCTHW),
+        # or (T, 3, H, W), the clip's frames as segments (NCHW)
+        clip = np.stack(frames).transpose(
+            (0, 3, 1, 2) if frame_wise else (3, 0, 1, 2))
+        clip = clip if frame_wise else clip[None]
         batch.append(torch.from_numpy(np.ascontiguousarray(clip)))
         if len(batch) == batch_clips or i == len(starts) - 1:
-            feats.append(_encode(model, batch, channel_dim=1))
+            feats.append(
+                _encode(model, batch, channel_dim=2 if frame_wise else 1))
             batch = []
     return np.concatenate(feats).astype(np.float32)
 
@@ -530,7 +554,8 @@ def extract_video_features(model: torch.nn.Module,
     (see :func:`extract_features` for resuming and failures).
 
     Args:
-        model (torch.nn.Module): A ``Recognizer3D`` in eval mode.
+        model (torch.nn.Module): A ``Recognizer3D`` or ``Recognizer2D`` in
+            eval mode.
         videos (Sequence[tuple[str, str]]): ``(name, path)`` pairs, e.g.
             from :func:`list_videos`.
         out_dir (str): Where the features go.

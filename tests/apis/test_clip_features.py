@@ -124,6 +124,49 @@ def test_real_video_features_match_a_clip_computed_alone(tmp_path, name):
         atol=1e-6)
 
 
+#: MMAction2's TSM on a ResNet-18 (2D, frames as segments; the temporal
+#: shift groups them by 4)
+TINY_TSM = dict(
+    type='Recognizer2D',
+    backbone=dict(
+        type='ResNetTSM',
+        depth=18,
+        num_segments=4,
+        pretrained=None,
+        norm_eval=False),
+    cls_head=dict(
+        type='TSMHead', num_classes=5, in_channels=512, num_segments=4),
+    data_preprocessor=dict(
+        type='ActionDataPreprocessor',
+        mean=MEAN,
+        std=STD,
+        format_shape='NCHW'))
+
+
+def test_2d_recognizer_features_average_its_frames(tmp_path):
+    """TSM: each clip's frames go through the backbone as one sample's
+    segments (the temporal shift sees them together) and are averaged."""
+    model, _ = saved_model(tmp_path, TINY_TSM)
+    path = synthetic_video(tmp_path / 'v.mp4', frames=40)
+    frames = decord.VideoReader(path).get_batch(list(range(40))).asnumpy()
+    feats = cf.video_clip_features(model, path, clip_len=8, batch_clips=3,
+                                   **SMALL)
+    assert feats.shape == (5, 512) and feats.dtype == np.float32
+    for k in (0, 4):
+        crops = [
+            cf.resize_crop(f, SMALL['short_side'], SMALL['crop_size'])
+            for f in frames[8 * k:8 * k + 8]
+        ]
+        x = (np.stack(crops).astype(np.float32) - MEAN) / STD
+        x = torch.from_numpy(x.transpose(0, 3, 1, 2).astype(np.float32))
+        with torch.no_grad():
+            expected = model.backbone(x).mean(dim=(0, 2, 3)).numpy()
+        np.testing.assert_allclose(feats[k], expected, rtol=1e-4, atol=1e-5)
+    assert np.abs(feats[0] - feats[4]).max() > 1e-3
+    with pytest.raises(ValueError, match='multiple of the backbone'):
+        cf.video_clip_features(model, path, clip_len=6, **SMALL)
+
+
 def test_short_video_is_one_clip_with_the_last_frame_repeated(tmp_path):
     model, _ = saved_model(tmp_path, TINY_3D)
     path = synthetic_video(tmp_path / 'short.mp4', frames=20)
@@ -358,7 +401,8 @@ def test_bad_inputs_name_the_file(tmp_path):
     with pytest.raises(ValueError, match='crop_size 64 is larger'):
         cf.video_clip_features(model, 'x.mp4', short_side=40, crop_size=64)
     gcn = cf.build_feature_extractor(Config(dict(model=tiny_gcn())))
-    with pytest.raises(TypeError, match='need an MMAction2 Recognizer3D'):
+    with pytest.raises(TypeError,
+                       match='need an MMAction2 Recognizer3D or Recognizer2D'):
         cf.video_clip_features(gcn, 'x.mp4')
     with pytest.raises(TypeError, match='need an MMAction2 RecognizerGCN'):
         cf.pose_clip_features(model, np.zeros((1, 4, 17, 2)))

@@ -10,15 +10,15 @@ action quality assessment reads them.
 
 Videos are cut into non-overlapping ``--clip-len`` clips (a shorter video:
 one clip, its last frame repeated), resized (short side), centre-cropped
-and encoded by a ``Recognizer3D``'s backbone, average-pooled over time and
-space. ``--pose-ann`` encodes the sequences of an MMAction2 PoseDataset
-pickle with a ``RecognizerGCN`` (after the sequence-level steps of the
-config's test pipeline, e.g. ``PreNormalize2D``, ``GenSkeFeat``); files
-are named by ``frame_dir``. Existing valid files are kept (the run
-resumes); unreadable videos or samples are listed at the end. The exit
-status is non-zero only when nothing could be written. CHECKPOINT
-``none`` keeps the initial weights: random (tests only), or none at all
-for a parameter-free encoder such as
+and encoded by a ``Recognizer3D``'s backbone (or a ``Recognizer2D``'s, frame
+by frame), average-pooled over time and space. ``--pose-ann`` encodes the
+sequences of an MMAction2 PoseDataset pickle with a ``RecognizerGCN``
+(after the sequence-level steps of the config's test pipeline, e.g.
+``PreNormalize2D``, ``GenSkeFeat``); files are named by ``frame_dir``.
+Existing valid files are kept (the run resumes); unreadable videos or
+samples are listed at the end. The exit status is non-zero only when
+nothing could be written. CHECKPOINT ``none`` keeps the initial weights:
+random (tests only), or none at all for a parameter-free encoder such as
 ``configs/_base_/models/kinematic_pose_encoder.py``.
 """
 import argparse
