@@ -9,8 +9,12 @@ descriptors (JSON), their captions and an overlay video.
 OUT.json maps each of the 14 parts to one ``{"vector": [vx, vy], "coord":
 [x, y], "directions": [up, right, down, left]}`` per frame (px/frame, vy >
 0 upward; coord in [0, 1] from the top-left; the part's mean directional
-flow components), with ``num_frames`` and ``fps``. Prints the frames per second
-of the whole tracker, where the time went and the three most active parts.
+flow components), with ``num_frames`` and ``fps`` (the container's average
+frame rate: seconds are approximate for a variable-frame-rate video). The
+flow is read inside the person mask with MediaPipe; the mmpose backend
+gives no mask, so there it is read over each part's whole region. Prints
+the frames per second of the whole tracker, where the time went and the
+three most active parts.
 """
 import argparse
 import json
