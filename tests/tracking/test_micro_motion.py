@@ -134,15 +134,20 @@ def test_real_videos_the_moving_arm_and_the_keypoints():
     videos = shared_dataset('videos')
     with build_pose_estimator(dict(type='MediaPipePose',
                                    smooth=False)) as estimator:
-        for name in ('demo_demo.mp4', 'demo_ntu_sample.avi'):
+        # every real video: finite descriptors for every frame and part
+        for name in ('demo_demo.mp4', 'demo_ntu_sample.avi',
+                     'tests_data_test.avi', 'tests_data_test.mp4',
+                     'demo_demo_skeleton.mp4'):
             result = track_micro_motion(f'{videos}/{name}', estimator)
+            assert len(result.parts) == 14, name
             for frames in result.parts.values():
                 assert len(frames) == result.num_frames
-                values = np.array([f['vector'] + f['coord'] for f in frames])
-                assert np.isfinite(values).all()
-                assert ((values[:, 2:] >= 0) & (values[:, 2:] <= 1)).all()
-        result = track_micro_motion(f'{videos}/demo_demo_skeleton.mp4',
-                                    estimator)
+                values = np.array(
+                    [f['vector'] + f['coord'] + f['directions']
+                     for f in frames])
+                assert np.isfinite(values).all(), name
+                assert ((values[:, 2:4] >= 0) & (values[:, 2:4] <= 1)).all()
+                assert (values[:, 4:] >= 0).all()
 
     def speed(part, lo, hi):
         vectors = np.array([f['vector'] for f in result.parts[part][lo:hi]])
