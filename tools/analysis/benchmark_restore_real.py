@@ -38,6 +38,7 @@ from mmfine.apis.corruption_study import short_pretraining
 from mmfine.apis.skeleton_restoration import (load_completion, pooled_errors,
                                               restoration_errors)
 from mmfine.datasets.skeleton_bank import build_skeleton_bank_from_config
+from mmfine.datasets.transforms.detected_window import longest_detected_run
 from mmfine.structures.frame_restoration import (linear_interpolation,
                                                  local_polynomial)
 from mmfine.utils import (dump_pickle_atomic, load_config, quiet,
@@ -156,6 +157,10 @@ def main():
     for test in map(video_name, args.test_videos):
         if test not in by_name:
             raise SystemExit(f'no video {test} in {shared_data_dir()}/videos')
+        window = load_config(CONFIG).window
+        if longest_detected_run(by_name[test]) < window:
+            raise SystemExit(f'{test}: no {window} consecutive detected '
+                             'frames, which pre-training validates on')
         for iters in args.iters:
             checkpoint = pretrain(
                 anns, test, iters,
