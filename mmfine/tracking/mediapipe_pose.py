@@ -27,7 +27,8 @@ def coco17_from_mediapipe() -> np.ndarray:
 @POSE_ESTIMATORS.register_module()
 class MediaPipePose(PoseEstimator):
     """One person per frame (MediaPipe Pose finds the most prominent one
-    and tracks it across frames), mapped to COCO-17; its full 33 landmarks
+    and tracks it across frames), mapped to COCO-17 (or kept at its 33
+    landmarks with ``layout='mediapipe33'``); its full 33 landmarks
     (hands and feet included) are kept in ``FramePoses.landmarks``, its
     person segmentation in ``FramePoses.mask`` (all zeros when nobody is
     found). Scores are MediaPipe's landmark visibility.
@@ -44,8 +45,11 @@ class MediaPipePose(PoseEstimator):
             mask. It steadies skeletons but makes them lag behind fast
             motion, so the micro-motion tracker turns it off. Defaults
             to True.
+        layout (str): The keypoints' layout: ``'coco17'`` or
+            ``'mediapipe33'`` (MediaPipe's own landmarks, hands and feet
+            included). Defaults to ``'coco17'``.
     """
-    layout = 'coco17'
+    LAYOUTS = ('coco17', 'mediapipe33')
 
     def __init__(self,
                  model_complexity: int = 1,
@@ -53,7 +57,11 @@ class MediaPipePose(PoseEstimator):
                  min_detection_confidence: float = 0.5,
                  min_tracking_confidence: float = 0.5,
                  static_image_mode: bool = False,
-                 smooth: bool = True) -> None:
+                 smooth: bool = True,
+                 layout: str = 'coco17') -> None:
+        if layout not in self.LAYOUTS:
+            raise ValueError(f'MediaPipePose gives the layouts '
+                             f'{self.LAYOUTS}, not {layout!r}')
         # MediaPipe's C++ side logs every graph start to stderr
         os.environ.setdefault('GLOG_minloglevel', '2')
         try:
@@ -74,7 +82,10 @@ class MediaPipePose(PoseEstimator):
             smooth_segmentation=smooth)
         self._pose_module = pose
         self.segmentation = segmentation
-        self.to_coco = coco17_from_mediapipe()
+        self.layout = layout
+        # indices of the layout's joints among MediaPipe's 33 landmarks
+        self.joints = coco17_from_mediapipe() if layout == 'coco17' else \
+            np.arange(len(get_layout(layout).joints))
         self._pose = None
         self.reset()
 
@@ -99,7 +110,7 @@ class MediaPipePose(PoseEstimator):
                 result.segmentation_mask is None else \
                 np.asarray(result.segmentation_mask, np.float32)
         if result.pose_landmarks is None:
-            return FramePoses.empty(self.layout, len(self.to_coco), mask)
+            return FramePoses.empty(self.layout, len(self.joints), mask)
         return self.poses(result.pose_landmarks.landmark, w, h, mask)
 
     def poses(self,
@@ -112,8 +123,8 @@ class MediaPipePose(PoseEstimator):
         full = np.array([[lm.x * width, lm.y * height, lm.visibility]
                          for lm in landmarks], np.float32)
         full[:, 2] = np.clip(full[:, 2], 0, 1)
-        keypoints = full[None, self.to_coco, :2]
-        scores = full[None, self.to_coco, 2]
+        keypoints = full[None, self.joints, :2]
+        scores = full[None, self.joints, 2]
         return FramePoses(keypoints, scores,
                           keypoint_bboxes(keypoints, scores), self.layout,
                           mask, full[None])

@@ -287,6 +287,12 @@ def test_the_tool_restores_at_the_merge(tmp_path):
                        str(work / 'a.pkl'))
     with pytest.raises(SystemExit, match="layout 'h36m17'"):
         tool.main(args + ['--restore', str(tmp_path / 'c.pth')])
+    # checked before extraction: the completion is COCO-17
+    extract = [a for a in args if a != '--merge-only']
+    with pytest.raises(SystemExit, match='restores coco17 keypoints, the '
+                       'extraction writes mediapipe33'):
+        tool.main(extract + ['--restore', str(tmp_path / 'c.pth'),
+                             '--layout', 'mediapipe33'])
 
 
 def test_the_comparison_tool_reports_both_restorers(tmp_path, monkeypatch,

@@ -75,3 +75,28 @@ def test_two_ranks_equal_two_workers(tmp_path):
         assert np.allclose(ann['keypoint'], other['keypoint'], atol=1e-3)
         # the person is found in every frame of these two clips
         assert (ann['keypoint_score'][0].max(-1) > 0).all()
+
+
+@pytest.mark.realdata
+def test_full_mediapipe_landmarks(tmp_path):
+    videos = shared_dataset('videos')
+    shutil.copy(f'{videos}/demo_ntu_sample.avi', tmp_path / 'clip.avi')
+    (tmp_path / 'list.txt').write_text('clip.avi 2\n')
+    out = tmp_path / 'out.pkl'
+    tool().main([
+        '--video-root',
+        str(tmp_path), '--list', f'val:{tmp_path}/list.txt', '--out',
+        str(out), '--layout', 'mediapipe33'
+    ])
+    ann = safe_load_pickle(str(out))['annotations'][0]
+    assert ann['layout'] == 'mediapipe33' and ann['label'] == 2
+    assert ann['keypoint'].shape == (1, 72, 33, 2)
+    assert ann['keypoint_score'].shape == (1, 72, 33)
+    # hands and feet are there, beyond COCO-17's wrists and ankles
+    assert (ann['keypoint_score'][0, :, 15:22] > 0).any()
+    with pytest.raises(SystemExit):
+        tool().parse_args([
+            '--video-root', '.', '--list', 'a:b', '--out', 'o.pkl',
+            '--layout', 'mediapipe33', '--backend', 'mmpose',
+            '--pose-config', 'c.py'
+        ])

@@ -62,3 +62,26 @@ def test_one_person_with_a_mask_on_a_real_video():
         estimator.reset()
         nobody = estimator(blank)
         assert nobody.num_persons == 0 and not nobody.mask.any()
+
+
+def test_full_landmark_layout_on_a_real_video():
+    """``layout='mediapipe33'`` gives the 33 landmarks as keypoints (hands
+    and feet), the same values as the COCO-17 mapping on the shared
+    joints; nobody found is 33 empty joints; other layouts are refused."""
+    reader = open_video(f"{shared_dataset('videos')}/demo_demo_skeleton.mp4")
+    frame = reader[8].asnumpy()
+    with build_pose_estimator(dict(type='MediaPipePose',
+                                   layout='mediapipe33')) as full, \
+            build_pose_estimator(dict(type='MediaPipePose')) as coco:
+        poses, subset = full(frame), coco(frame)
+        assert poses.layout == 'mediapipe33'
+        assert poses.keypoints.shape == (1, 33, 2)
+        np.testing.assert_array_equal(poses.keypoints[0],
+                                      poses.landmarks[0, :, :2])
+        np.testing.assert_array_equal(
+            poses.keypoints[0, coco17_from_mediapipe()], subset.keypoints[0])
+        full.reset()
+        nobody = full(np.zeros((120, 160, 3), np.uint8))
+        assert nobody.num_persons == 0 and nobody.keypoints.shape[1] == 33
+    with pytest.raises(ValueError, match="not 'h36m17'"):
+        build_pose_estimator(dict(type='MediaPipePose', layout='h36m17'))

@@ -3,7 +3,8 @@
     python tools/data/extract_skeletons.py --video-root DIR \
         --list train:train_list.txt --list val:val_list.txt \
         --out data/mine/mine_2d.pkl [--bbox-file boxes.json] \
-        [--backend mediapipe | --backend mmpose --pose-config C \
+        [--backend mediapipe [--layout coco17|mediapipe33] \
+         | --backend mmpose --pose-config C \
          --pose-checkpoint P --det-config C --det-checkpoint P] \
         [--workers 2] [--work-dir DIR] [--overwrite]
         [--restore COMPLETION_CKPT [--restore-config CFG] [--max-gap 14]]
@@ -15,7 +16,9 @@ video's path without its extension). ``--bbox-file`` is a JSON object
 ``{frame_dir: [x1, y1, x2, y2]}``: the primary subject's box in its first
 frame with a person (as Gym288-skeleton was built); without it the
 largest person is followed. Every frame is kept: where the subject is
-lost its keypoints and scores are zero.
+lost its keypoints and scores are zero. Keypoints are COCO-17 (as
+Gym288-skeleton); ``--layout mediapipe33`` keeps MediaPipe's 33 landmarks
+(hands and feet) instead.
 
 Each video is written to ``--work-dir`` (default: next to ``--out``) as
 soon as it is done; a new run skips finished videos (``--overwrite`` to
@@ -65,6 +68,11 @@ def parse_args(argv=None):
     parser.add_argument('--bbox-file', help='first-frame subject boxes')
     add_pose_backend_args(parser)
     parser.add_argument(
+        '--layout',
+        choices=['coco17', 'mediapipe33'],
+        default='coco17',
+        help='keypoint layout (mediapipe33: --backend mediapipe only)')
+    parser.add_argument(
         '--workers', type=int, default=1, help='processes on this machine')
     parser.add_argument('--work-dir', help='per-video results')
     parser.add_argument('--overwrite', action='store_true')
@@ -95,6 +103,8 @@ def parse_args(argv=None):
             and not args.restore:
         parser.error('--restore-config and --max-gap need --restore')
     check_pose_backend_args(parser, args)
+    if args.layout != 'coco17' and args.backend != 'mediapipe':
+        parser.error(f'--layout {args.layout} needs --backend mediapipe')
     for entry in args.list:
         if ':' not in entry:
             parser.error(f'--list takes SPLIT:FILE, got {entry!r}')
@@ -142,6 +152,10 @@ def main(argv=None):
             check_max_gap(completion, args.max_gap)
         except (OSError, ValueError) as error:
             raise SystemExit(f'error: {error}')
+        if not args.merge_only and completion.layout != args.layout:
+            raise SystemExit(f'error: the completion restores '
+                             f'{completion.layout} keypoints, the extraction '
+                             f'writes {args.layout}')
     from mmengine.dist import barrier, get_dist_info, init_dist
     if args.launcher != 'none' and not args.merge_only:
         # ranks finish hours apart on large sets: rank 0 waits at the
@@ -157,7 +171,7 @@ def main(argv=None):
     if not args.merge_only:
         result = se.extract_skeletons(
             unique,
-            pose_backend_config(args),
+            pose_backend_config(args, layout=args.layout),
             work_dir,
             workers=args.workers,
             rank=rank,
