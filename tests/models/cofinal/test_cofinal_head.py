@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -150,6 +151,50 @@ def test_bad_arguments():
         small_head(loss_weights=dict(rank=1.0))
     with pytest.raises(ValueError, match='dimension >= 5'):
         CoFInAlHead(in_channels=4, grade_channels=4, num_subgrades=5)
+
+
+def _triplet_by_hand(embedded, margin):
+    """Xu et al.'s hardest triplet, anchor by anchor in numpy."""
+    n, q, _ = embedded.shape
+    flat = embedded.reshape(n * q, -1)
+    unit = flat / np.linalg.norm(flat, axis=1, keepdims=True)
+    losses = []
+    for a in range(n * q):
+        d = 1 - unit @ unit[a]
+        pos = [d[b] for b in range(n * q) if b != a and b % q == a % q]
+        neg = [d[b] for b in range(n * q) if b % q != a % q]
+        losses.append(max(0.0, max(pos, default=0.0) - min(neg) + margin))
+    return np.mean(losses)
+
+
+def test_gdlt_query_triplet_loss():
+    from mmfine.models.cofinal.gdlt_head import query_triplet_loss
+    rng = np.random.default_rng(0)
+    embedded = rng.normal(size=(3, 4, 6))
+    for margin in (0.2, 1.0):
+        assert query_triplet_loss(torch.tensor(embedded),
+                                  margin).item() == pytest.approx(
+                                      _triplet_by_hand(embedded, margin))
+    # each query the same in every sample, the queries orthogonal: 0;
+    # the same embeddings with the queries shuffled per sample: not
+    apart = np.tile(np.eye(4, 6), (3, 1, 1))
+    assert query_triplet_loss(torch.tensor(apart), 1.0).item() == 0
+    mixed = np.stack([apart[0][rng.permutation(4)] for _ in range(3)])
+    assert query_triplet_loss(torch.tensor(mixed), 1.0).item() > 0.5
+    # one sample: no positive, the nearest other query only
+    assert query_triplet_loss(torch.tensor(apart[:1]), 1.0).item() == 0
+
+
+def test_gdlt_head_trains_its_queries_apart():
+    torch.manual_seed(0)
+    head = GDLTHead(in_channels=12, channels=8, dropout=0.0)
+    clips, mask = torch.randn(4, 5, 12), torch.ones(4, 5, dtype=torch.bool)
+    losses = head.loss(clips, mask, torch.rand(4))
+    assert set(losses) == {'loss_score', 'loss_triplet'}
+    losses['loss_triplet'].backward()
+    assert head.queries.weight.grad.abs().sum() > 0
+    plain = GDLTHead(in_channels=12, channels=8, triplet_weight=0)
+    assert set(plain.loss(clips, mask, torch.rand(4))) == {'loss_score'}
 
 
 def test_registered_for_configs():
