@@ -204,10 +204,14 @@ def _encode(model: torch.nn.Module, clips: List[torch.Tensor],
     return _pool(feats, channel_dim).float().cpu().numpy()
 
 
-def check_recognizer(model: torch.nn.Module, kind: str) -> None:
+def check_recognizer(model: torch.nn.Module,
+                     kind: str,
+                     clip_len: Optional[int] = None) -> None:
     """Raise ``TypeError`` unless ``model`` is a ``Recognizer3D`` or a
     ``Recognizer2D`` (``kind='video'``) or a ``RecognizerGCN``
-    (``kind='pose'``)."""
+    (``kind='pose'``), and ``ValueError`` when a 2D backbone that groups
+    frames by ``num_segments`` (TSM's temporal shift) cannot group
+    ``clip_len`` frames."""
     from mmaction.models import Recognizer2D, Recognizer3D, RecognizerGCN
     expected = (Recognizer3D, Recognizer2D) if kind == 'video' else (
         RecognizerGCN, )
@@ -215,6 +219,12 @@ def check_recognizer(model: torch.nn.Module, kind: str) -> None:
         names = ' or '.join(e.__name__ for e in expected)
         raise TypeError(f'{kind} clip features need an MMAction2 {names}, '
                         f'got {type(model).__name__}')
+    segments = getattr(model.backbone, 'num_segments', None)
+    if isinstance(model, Recognizer2D) and clip_len and segments and \
+            clip_len % segments:
+        raise ValueError(f'clip_len {clip_len} is not a multiple of the '
+                         f"backbone's num_segments ({segments}): its "
+                         'temporal shift groups frames by it')
 
 
 def video_clip_features(model: torch.nn.Module,
@@ -234,8 +244,10 @@ def video_clip_features(model: torch.nn.Module,
     as one ``(1, 3, clip_len, crop, crop)`` sample (``NCTHW``), its
     backbone, and a 3D average pooling over time and space (CoFInAl,
     Sec. 4.1). A ``Recognizer2D`` takes the clip as one sample of
-    ``clip_len`` segments (``NCHW``; TSM shifts features among them) and
-    its frame features are averaged over the clip and space.
+    ``clip_len`` segments (``NCHW``; TSM shifts features within groups of
+    its ``num_segments`` consecutive frames, so ``clip_len`` must be a
+    multiple of it) and its frame features are averaged over the clip and
+    space.
 
     Args:
         model (torch.nn.Module): A ``Recognizer3D`` or ``Recognizer2D`` in
@@ -253,7 +265,7 @@ def video_clip_features(model: torch.nn.Module,
     import decord
 
     from mmaction.models import Recognizer2D
-    check_recognizer(model, 'video')
+    check_recognizer(model, 'video', clip_len)
     if crop_size > short_side:
         raise ValueError(f'crop_size {crop_size} is larger than short_side '
                          f'{short_side}')
@@ -270,11 +282,6 @@ def video_clip_features(model: torch.nn.Module,
     if num_frames < 1:
         raise ValueError(f'{video_path}: the video has no frames')
     frame_wise = isinstance(model, Recognizer2D)
-    segments = getattr(model.backbone, 'num_segments', None)
-    if frame_wise and segments and clip_len % segments:
-        raise ValueError(f'clip_len {clip_len} is not a multiple of the '
-                         f"backbone's num_segments ({segments}): its "
-                         'temporal shift groups frames by it')
     feats, batch = [], []
     starts = clip_starts(num_frames, clip_len)
     for i, start in enumerate(starts):
@@ -571,7 +578,7 @@ def extract_video_features(model: torch.nn.Module,
     """
     if not videos:
         raise ValueError('no videos to encode')
-    check_recognizer(model, 'video')
+    check_recognizer(model, 'video', clip_len)
 
     def encode(path):
         return video_clip_features(model, path, clip_len, short_side,

@@ -129,14 +129,19 @@ def result_file(work_dir: str, name: str) -> str:
     return feature_file(work_dir, name, '.pkl')
 
 
-def is_finished(work_dir: str, name: str) -> bool:
-    """Whether an earlier run wrote ``name``'s annotation."""
+def is_finished(work_dir: str,
+                name: str,
+                layout: Optional[str] = None) -> bool:
+    """Whether an earlier run wrote ``name``'s annotation (in ``layout``,
+    when given: a file of another layout is extracted again)."""
     from mmfine.utils import safe_load_pickle
     try:
         ann = safe_load_pickle(result_file(work_dir, name))
     except Exception:  # missing, truncated or foreign
         return False
-    return isinstance(ann, dict) and all(k in ann for k in ANNOTATION_KEYS)
+    complete = isinstance(ann, dict) and all(k in ann
+                                             for k in ANNOTATION_KEYS)
+    return complete and (layout is None or ann.get('layout') == layout)
 
 
 _WORKER = {}
@@ -203,10 +208,14 @@ def extract_skeletons(items: Sequence[VideoItem],
     if not 0 <= rank < world_size:
         raise ValueError(f'rank {rank} outside a world of {world_size}')
     share = list(items)[rank::world_size]
+    # the backend is built here first, so that a missing dependency or a
+    # bad config is one clear error (a pool would respawn failing workers)
+    _init_worker(estimator_cfg)
+    layout = _WORKER['estimator'].layout
     result = ExtractionResult([], [], [])
     todo = []
     for item in share:
-        if not overwrite and is_finished(work_dir, item.name):
+        if not overwrite and is_finished(work_dir, item.name, layout):
             result.skipped.append(item.name)
         else:
             todo.append((item, work_dir, tracker_cfg))
@@ -216,9 +225,6 @@ def extract_skeletons(items: Sequence[VideoItem],
         desc=f'skeletons (rank {rank})' if world_size > 1 else 'skeletons',
         unit='video',
         disable=not progress)
-    # the backend is built here first, so that a missing dependency or a
-    # bad config is one clear error (a pool would respawn failing workers)
-    _init_worker(estimator_cfg)
     if workers <= 1:
         done = map(_extract_one, todo)
         pool = None

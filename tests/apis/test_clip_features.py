@@ -165,6 +165,11 @@ def test_2d_recognizer_features_average_its_frames(tmp_path):
     assert np.abs(feats[0] - feats[4]).max() > 1e-3
     with pytest.raises(ValueError, match='multiple of the backbone'):
         cf.video_clip_features(model, path, clip_len=6, **SMALL)
+    # once for a whole extraction, before any video is read
+    with pytest.raises(ValueError, match='multiple of the backbone'):
+        cf.extract_video_features(model, [('v', path), ('w', 'missing.mp4')],
+                                  str(tmp_path / 'out'), clip_len=6)
+    assert not (tmp_path / 'out').exists()
 
 
 def test_short_video_is_one_clip_with_the_last_frame_repeated(tmp_path):

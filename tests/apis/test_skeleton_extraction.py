@@ -108,6 +108,27 @@ def test_bad_videos_are_reported_and_the_rest_written(tmp_path):
     for ann in data['annotations']:
         assert set(se.ANNOTATION_KEYS) <= set(ann)
     assert sorted(n for n, _ in missing) == ['empty', 'nobody']
+    # a backend of another layout extracts the finished videos again
+    other = se.extract_skeletons(videos[:3], dict(type='BrightSquarePose33'),
+                                 work, progress=False)
+    assert sorted(other.written) == ['a', 'b', 'c'] and not other.skipped
+    data, _ = se.merge_skeletons(dict(all=videos[:3]), work)
+    assert data['layout'] == 'mediapipe33'
+
+
+@POSE_ESTIMATORS.register_module(force=True)
+class BrightSquarePose33(BrightSquarePose):
+    """The test backend in MediaPipe's 33-landmark layout."""
+    layout = 'mediapipe33'
+
+    def __call__(self, frame):
+        poses = super().__call__(frame)
+        pad = np.repeat(poses.keypoints[:, -1:], 16, 1)
+        return FramePoses(
+            np.concatenate([poses.keypoints, pad], 1),
+            np.ones((poses.num_persons, 33), np.float32), poses.bboxes,
+            'mediapipe33') if poses.num_persons else FramePoses.empty(
+                'mediapipe33', 33)
 
 
 def test_shards_are_disjoint_and_merge_to_the_single_run(tmp_path):

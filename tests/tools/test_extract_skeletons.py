@@ -92,8 +92,11 @@ def test_full_mediapipe_landmarks(tmp_path):
     assert ann['layout'] == 'mediapipe33' and ann['label'] == 2
     assert ann['keypoint'].shape == (1, 72, 33, 2)
     assert ann['keypoint_score'].shape == (1, 72, 33)
-    # hands and feet are there, beyond COCO-17's wrists and ankles
-    assert (ann['keypoint_score'][0, :, 15:22] > 0).any()
+    # hands (pinky, index, thumb) and feet (heel, foot index), beyond
+    # COCO-17's wrists and ankles
+    scores = ann['keypoint_score'][0]
+    assert (scores[:, 17:23] > 0).any(0).all()
+    assert (scores[:, 29:33] > 0).any(0).all()
     with pytest.raises(SystemExit):
         tool().parse_args([
             '--video-root', '.', '--list', 'a:b', '--out', 'o.pkl',

@@ -60,7 +60,8 @@ def test_unreachable_judge_is_a_clear_exit(tmp_path, monkeypatch):
     monkeypatch.setattr(
         module, 'OpenAIJudge',
         functools.partial(OpenAIJudge, max_retries=1, sleep=lambda s: None))
-    with pytest.raises(SystemExit, match='judge request failed.*rerun'):
+    with pytest.raises(SystemExit,
+                       match='failed.*after 2 tries; rerun.*cached'):
         module.main([
             questions,
             str(tmp_path / 'answers.json'), '--judge-url',

@@ -154,13 +154,15 @@ def main():
         table.add_column(column, justify='left' if column == 'test video'
                          else 'right')
     pooled = {n: {'completion': [], 'interpolation': []} for n in args.iters}
-    for test in map(video_name, args.test_videos):
+    tests = [video_name(t) for t in args.test_videos]
+    window = load_config(CONFIG).window
+    for test in tests:  # all checked before minutes of pre-training
         if test not in by_name:
             raise SystemExit(f'no video {test} in {shared_data_dir()}/videos')
-        window = load_config(CONFIG).window
         if longest_detected_run(by_name[test]) < window:
             raise SystemExit(f'{test}: no {window} consecutive detected '
                              'frames, which pre-training validates on')
+    for test in tests:
         for iters in args.iters:
             checkpoint = pretrain(
                 anns, test, iters,

@@ -63,7 +63,7 @@ def main(argv=None):
         raise SystemExit(f'error: {error}')
     except JudgeRequestError as error:
         raise SystemExit(f'error: {error}; the replies received so far are '
-                         'cached, rerun to go on')
+                         'cached')
     Console(width=100).print(
         results_table(questions, results,
                       f'MA-Bench: {osp.basename(args.answers)}'))

@@ -22,7 +22,8 @@ Gym288-skeleton); ``--layout mediapipe33`` keeps MediaPipe's 33 landmarks
 
 Each video is written to ``--work-dir`` (default: next to ``--out``) as
 soon as it is done; a new run skips finished videos (``--overwrite`` to
-redo them, e.g. after changing the backend or the boxes), and
+redo them, e.g. after changing the backend or the boxes; videos done in
+another layout are redone anyway), and
 ``--merge-only`` merges what is there without extracting. With
 ``--launcher pytorch|slurm`` each rank extracts a disjoint share and rank 0
 merges every rank's videos into ``--out``. Videos that cannot be read,

@@ -45,14 +45,17 @@ def normalise_choice(answer: str, question: str) -> Optional[str]:
     if not options or not isinstance(answer, str):
         return None
     lead = _LEAD.match(answer)
+    after = answer[lead.end():] if lead else ''
     # a lower-case letter is a letter only when the answer says so
-    # ("Answer: b", "(b)") or is nothing else ("b."): "a person ..." is not
+    # ("(b)", "Answer: b" or "answer: b. ...", not "answer: a head ...")
+    # or is nothing else ("b.", "b:"): "a person ..." is not
     if lead and lead.group('letter').upper() in options and (
-            lead.group('letter').isupper() or lead.group('prefix')
+            lead.group('letter').isupper()
             or (lead.group('open') and lead.group('close'))
-            or len(answer.strip(' .()[]')) == 1):
+            or (lead.group('prefix') and
+                (lead.group('close') or not _words(after)))
+            or len(answer.strip(' .:,()[]')) == 1):
         letter = lead.group('letter').upper()
-        after = answer[lead.end():]
         rest = _named_options(after, options)
         # "A person ..." is an article, not option A: a bare letter must
         # end the answer, carry punctuation or be followed by its option

@@ -143,9 +143,14 @@ class OpenAIJudge:
                 raise JudgeReplyError(f'{self.url} answered without '
                                       f'choices[0].message.content '
                                       f'({error!r})') from None
-            if not retry or attempt == self.max_retries:
+            if not retry:
                 raise JudgeRequestError(f'judge request failed: {problem} '
-                                        f'(after {attempt + 1} tries)')
+                                        '(not retried: check the URL, the '
+                                        'model name and the API key)')
+            if attempt == self.max_retries:
+                raise JudgeRequestError(f'judge request failed: {problem} '
+                                        f'(after {attempt + 1} tries; rerun '
+                                        'to go on)')
             self.sleep(self.backoff * 2**attempt)
 
 

@@ -45,8 +45,10 @@ def test_malformed_replies_are_clear_errors(reply, message):
 
 class FakeOpenAI(BaseHTTPRequestHandler):
     """Answers /v1/chat/completions; the first ``fail`` requests get HTTP
-    503. The score depends on the model answer in the prompt."""
+    ``status`` (503). The score depends on the model answer in the
+    prompt."""
     fail = 0
+    status = 503
     requests = []
 
     def do_POST(self):
@@ -54,7 +56,7 @@ class FakeOpenAI(BaseHTTPRequestHandler):
         FakeOpenAI.requests.append((self.path, body, self.headers))
         if FakeOpenAI.fail > 0:
             FakeOpenAI.fail -= 1
-            self.send_response(503)
+            self.send_response(FakeOpenAI.status)
             self.end_headers()
             return
         prompt = body['messages'][0]['content']
@@ -125,6 +127,13 @@ def test_http_judge_gives_up_with_the_reason(server):
                        timeout=2)
     with pytest.raises(RuntimeError, match='judge request failed'):
         dead('prompt')
+    # a refused request (bad key, model or URL) is not retried
+    FakeOpenAI.fail, FakeOpenAI.status = 3, 401
+    sent = len(FakeOpenAI.requests)
+    with pytest.raises(RuntimeError, match='HTTP 401.*not retried'):
+        judge('prompt')
+    assert len(FakeOpenAI.requests) == sent + 1
+    FakeOpenAI.fail, FakeOpenAI.status = 0, 503
 
 
 def test_file_judge_and_bad_files(tmp_path):

@@ -21,7 +21,10 @@ QUESTION = ('Which coarse-grained category?\nA. Lower limb\nB. Head\n'
     ('B or F', None), ('', None), (None, None), ('(B)', 'B'), ('b.', 'B'),
     ('Answer: B', 'B'), ('Answer: b', 'B'), ('The answer is (b)', 'B'),
     ('answer: f. upper limb', 'F'), ('[c]', 'C'), ('a person moves', None),
-    ('Answer: a person moves', None), ('The answer is (b). Head', 'B')
+    ('Answer: a person moves', None), ('The answer is (b). Head', 'B'),
+    ('The answer is a head movement.', 'B'),
+    ('answer: a head-hand movement', 'E'), ('Option a head', 'B'),
+    ('answer: a upper limb', 'F'), ('b:', 'B'), ('b,', 'B')
 ])
 def test_choice_answers(answer, letter):
     assert normalise_choice(answer, QUESTION) == letter

@@ -181,8 +181,12 @@ def test_gdlt_query_triplet_loss():
     assert query_triplet_loss(torch.tensor(apart), 1.0).item() == 0
     mixed = np.stack([apart[0][rng.permutation(4)] for _ in range(3)])
     assert query_triplet_loss(torch.tensor(mixed), 1.0).item() > 0.5
-    # one sample: no positive, the nearest other query only
-    assert query_triplet_loss(torch.tensor(apart[:1]), 1.0).item() == 0
+    # one sample: no positive (0), the nearest other query at distance 1
+    assert query_triplet_loss(torch.tensor(apart[:1]),
+                              1.5).item() == pytest.approx(0.5)
+    one = rng.normal(size=(1, 4, 6))
+    assert query_triplet_loss(torch.tensor(one), 1.0).item() == \
+        pytest.approx(_triplet_by_hand(one, 1.0))
 
 
 def test_gdlt_head_trains_its_queries_apart():
