@@ -21,27 +21,6 @@ model = dict(
 
 dataset_type = 'MicroActionVideoDataset'
 data_root = 'data/ma52'
-# the base's evaluation pipelines, packing each video's file name: the
-# challenge's prediction.csv names videos by it
-val_pipeline = [
-    dict(type='DecordInit'),
-    dict(
-        type='SampleFrames',
-        clip_len=1,
-        frame_interval=1,
-        num_clips=8,
-        test_mode=True),
-    dict(type='DecordDecode'),
-    dict(type='Resize', scale=(-1, 256)),
-    dict(type='CenterCrop', crop_size=224),
-    dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs', meta_keys=('filename', ))
-]
-test_pipeline = val_pipeline[:4] + [
-    dict(type='TenCrop', crop_size=224),
-    dict(type='FormatShape', input_format='NCHW'),
-    dict(type='PackActionInputs', meta_keys=('filename', ))
-]
 train_dataloader = dict(
     dataset=dict(
         type=dataset_type,
@@ -51,14 +30,12 @@ val_dataloader = dict(
     dataset=dict(
         type=dataset_type,
         ann_file=f'{data_root}/ma52_val_list_videos.txt',
-        data_prefix=dict(video=f'{data_root}/val'),
-        pipeline=val_pipeline))
+        data_prefix=dict(video=f'{data_root}/val')))
 test_dataloader = dict(
     dataset=dict(
         type=dataset_type,
         ann_file=f'{data_root}/ma52_val_list_videos.txt',
-        data_prefix=dict(video=f'{data_root}/val'),
-        pipeline=test_pipeline))
+        data_prefix=dict(video=f'{data_root}/val')))
 val_evaluator = dict(type='MicroActionMetric')
 test_evaluator = dict(
     type='MicroActionMetric', prediction_file='work_dirs/ma52_prediction.csv')

@@ -4,6 +4,7 @@ body-level label of its action (``body_label``; 0-4 Body, 5-10 Head,
 11-23 Upper limb, 24-31 Lower limb, 32-37 Body-hand, 38-47 Head-hand,
 48-51 Leg-hand). Pack it with ``PackActionInputs(meta_keys=(...,
 'body_label'))`` to carry it into the data samples."""
+import os.path as osp
 from typing import Dict, List
 
 from mmaction.registry import DATASETS
@@ -39,12 +40,22 @@ class MicroActionVideoDataset(MA52Labels, CheckedVideoDataset):
     """MA-52 video lists: ``CheckedVideoDataset`` (labels checked against
     the 52 actions) with ``body_label``.
 
+    Each sample's ``video_id`` is its file name (``<name>.mp4``), which
+    MMAction2's ``PackActionInputs`` packs by default: ``MicroActionMetric``
+    names the rows of ``prediction.csv`` by it, whatever the pipeline.
+
     Args:
         ann_file (str): An MA-52 list, ``<name>.mp4 <action_id>`` per line.
         pipeline (list[dict | callable]): The data transforms.
         **kwargs: Other ``CheckedVideoDataset`` arguments (``num_classes``
             defaults to 52).
     """
+
+    def load_data_list(self) -> List[Dict]:
+        data_list = super().load_data_list()
+        for info in data_list:
+            info['video_id'] = osp.basename(info['filename'])
+        return data_list
 
 
 @DATASETS.register_module()

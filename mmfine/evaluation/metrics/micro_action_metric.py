@@ -52,7 +52,8 @@ class MicroActionMetric(BaseMetric):
         prediction_file (str, optional): Also write the challenge's
             ``prediction.csv``: ``vid,action_pred_1..5,body_pred_1..5``,
             the five best actions and bodies of each video (``vid`` is the
-            video's file name, or the skeleton's ``frame_dir``).
+            video's file name, from ``filename`` or the MA-52 dataset's
+            ``video_id``, or the skeleton's ``frame_dir``).
         **kwargs: ``BaseMetric``'s ``collect_device`` and ``prefix``.
     """
     default_prefix = 'ma52'
@@ -68,13 +69,15 @@ class MicroActionMetric(BaseMetric):
                 raise ValueError(f'MicroActionMetric needs 52 action scores '
                                  f'per sample, got {score.shape}')
             body = sample.get('pred_body_score')
-            vid = sample.get('filename') or sample.get('frame_dir') or ''
+            vid = (sample.get('filename') or sample.get('frame_dir')
+                   or sample.get('video_id') or '')
             if self.prediction_file and not vid:
                 raise ValueError(
                     'MicroActionMetric writes prediction.csv by video, but a '
-                    "sample has neither 'filename' nor 'frame_dir': add "
-                    "'filename' (videos) or 'frame_dir' (skeletons) to "
-                    "PackActionInputs' meta_keys in the test pipeline")
+                    "sample has no 'filename', 'frame_dir' or 'video_id' "
+                    "(MicroActionVideoDataset sets 'video_id'; with another "
+                    "dataset add 'filename' or 'frame_dir' to "
+                    "PackActionInputs' meta_keys in the test pipeline)")
             self.results.append(
                 dict(
                     vid=osp.basename(str(vid)),

@@ -144,24 +144,28 @@ def test_micro_action_metric_needs_video_names_for_the_csv(tmp_path):
 
 
 def test_rgb_config_names_videos_in_the_csv(tmp_path):
-    """The MA-52 RGB config's test pipeline, run on a real (generated)
-    video, packs what the metric names the video by."""
+    """The MA-52 RGB config's own dataset and test pipeline, run on a real
+    (generated) video, give the metric the name of the video."""
     from mmengine.config import Config
-    from mmengine.dataset import Compose
 
     import mmfine  # noqa: F401
+    from mmaction.registry import DATASETS
     from mmfine.datasets.synthetic_motion_videos import write_video
     from mmfine.evaluation.metrics import MicroActionMetric
     from mmfine.utils import REPO_ROOT
     cfg = Config.fromfile(
         f'{REPO_ROOT}/configs/microaction/tsm-hier_imagenet-pretrained-'
         'r50_8xb16-1x1x8-50e_ma52-rgb.py')
-    video = str(tmp_path / 'a_clip.mp4')
-    write_video(video, np.zeros((12, 64, 96, 3), np.uint8))
+    write_video(str(tmp_path / 'a_clip.mp4'),
+                np.zeros((12, 64, 96, 3), np.uint8))
+    (tmp_path / 'list.txt').write_text('a_clip.mp4 7\n')
     for loader in ('val_dataloader', 'test_dataloader'):
-        pipeline = Compose(cfg[loader].dataset.pipeline)
-        packed = pipeline(
-            dict(filename=video, label=7, start_index=0, modality='RGB'))
+        dataset = DATASETS.build(
+            dict(
+                cfg[loader].dataset,
+                ann_file=str(tmp_path / 'list.txt'),
+                data_prefix=dict(video=str(tmp_path))))
+        packed = dataset[0]
         metric = MicroActionMetric(prediction_file=str(tmp_path / 'p.csv'))
         metric.process({}, [
             dict(
