@@ -115,10 +115,11 @@ def local_polynomial(seq: torch.Tensor,
     offset = (index - frames[:, None]).double()
     vander = offset[..., None]**torch.arange(degree + 1, device=seq.device)
     flat = seq.reshape(seq.shape[:2] + (-1, )).double()
-    values = torch.stack([
-        flat.gather(1, index[..., k:k + 1].expand(-1, -1, flat.shape[-1]))
-        for k in range(index.shape[-1])
-    ], 2)  # (N, T, 2 x neighbours, F)
+    n, _, width = index.shape
+    values = flat.gather(
+        1,
+        index.reshape(n, -1, 1).expand(-1, -1, flat.shape[-1])).reshape(
+            n, length, width, -1)  # (N, T, 2 x neighbours, F)
     fit = torch.linalg.lstsq(vander[valid], values[valid]).solution[:, 0]
     flat_filled = filled.reshape(flat.shape).clone()
     flat_filled[valid] = fit.to(seq.dtype)

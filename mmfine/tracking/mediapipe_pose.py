@@ -16,12 +16,13 @@ def mediapipe_landmark_names():
     return [lm.name.lower() for lm in PoseLandmark]
 
 
-def coco17_from_mediapipe() -> np.ndarray:
-    """Index of each COCO-17 joint among MediaPipe's 33 landmarks (same
-    names: nose, left/right eye, ear, shoulder, elbow, wrist, hip, knee,
-    ankle; sides are the person's own in both)."""
+def mediapipe_indices(layout: str) -> np.ndarray:
+    """Index of each joint of ``layout`` among MediaPipe's 33 landmarks, by
+    name (COCO-17's nose, left/right eye, ear, shoulder, elbow, wrist, hip,
+    knee, ankle have MediaPipe's names, sides the person's own in both;
+    ``mediapipe33`` is MediaPipe's own list)."""
     names = mediapipe_landmark_names()
-    return np.array([names.index(j) for j in get_layout('coco17').joints])
+    return np.array([names.index(j) for j in get_layout(layout).joints])
 
 
 @POSE_ESTIMATORS.register_module()
@@ -83,9 +84,7 @@ class MediaPipePose(PoseEstimator):
         self._pose_module = pose
         self.segmentation = segmentation
         self.layout = layout
-        # indices of the layout's joints among MediaPipe's 33 landmarks
-        self.joints = coco17_from_mediapipe() if layout == 'coco17' else \
-            np.arange(len(get_layout(layout).joints))
+        self.joints = mediapipe_indices(layout)
         self._pose = None
         self.reset()
 

@@ -8,7 +8,7 @@ from mmfine.apis.skeleton_extraction import open_video
 from mmfine.structures import get_layout
 from mmfine.testing import shared_dataset
 from mmfine.tracking import build_pose_estimator
-from mmfine.tracking.mediapipe_pose import (coco17_from_mediapipe,
+from mmfine.tracking.mediapipe_pose import (mediapipe_indices,
                                             mediapipe_landmark_names)
 
 pytestmark = pytest.mark.realdata
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.realdata
 def test_coco17_names_match_mediapipe_names():
     names = mediapipe_landmark_names()
     assert len(names) == 33
-    mapping = coco17_from_mediapipe()
+    mapping = mediapipe_indices('coco17')
     # MediaPipe's documented indices (pose_landmarks): nose 0, left eye 2,
     # left shoulder 11, right wrist 16, left hip 23, right ankle 28
     coco = get_layout('coco17').joints
@@ -37,9 +37,9 @@ def test_one_person_with_a_mask_on_a_real_video():
             assert poses.num_persons == 1 and poses.layout == 'coco17'
             assert poses.landmarks.shape == (1, 33, 3)
             # the COCO keypoints are the matching full landmarks
+            coco = mediapipe_indices('coco17')
             assert np.array_equal(poses.keypoints[0],
-                                  poses.landmarks[0, coco17_from_mediapipe(),
-                                                  :2])
+                                  poses.landmarks[0, coco, :2])
             kp, sc = poses.keypoints[0], poses.scores[0]
             assert ((0 <= sc) & (sc <= 1)).all()
             visible = kp[sc > 0.8]
@@ -79,7 +79,8 @@ def test_full_landmark_layout_on_a_real_video():
         np.testing.assert_array_equal(poses.keypoints[0],
                                       poses.landmarks[0, :, :2])
         np.testing.assert_array_equal(
-            poses.keypoints[0, coco17_from_mediapipe()], subset.keypoints[0])
+            poses.keypoints[0, mediapipe_indices('coco17')],
+            subset.keypoints[0])
         full.reset()
         nobody = full(np.zeros((120, 160, 3), np.uint8))
         assert nobody.num_persons == 0 and nobody.keypoints.shape[1] == 33

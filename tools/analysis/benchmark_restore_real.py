@@ -24,6 +24,7 @@ import argparse
 import os
 import os.path as osp
 import shutil
+from functools import partial
 
 import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 
@@ -49,11 +50,6 @@ CONFIG = 'configs/finetec/completion_mlp_1xb64-1k_video-poses-coco17-2d.py'
 #: (detections on each side, degree) of the reference fits
 POLYNOMIAL_FITS = ((2, 1), (2, 2), (2, 3), (3, 1), (3, 2), (3, 3), (4, 2),
                    (4, 3))
-
-
-def polynomial_fit(neighbours: int, degree: int):
-    """``local_polynomial`` with fixed ``neighbours`` and ``degree``."""
-    return lambda seq, keep: local_polynomial(seq, keep, neighbours, degree)
 
 
 def parse_args():
@@ -171,7 +167,8 @@ def main():
                 completion=load_completion(checkpoint),
                 interpolation=linear_interpolation,
                 **{
-                    f'{k} each side, degree {d}': polynomial_fit(k, d)
+                    f'{k} each side, degree {d}':
+                    partial(local_polynomial, neighbours=k, degree=d)
                     for k, d in POLYNOMIAL_FITS
                 })
             results = [
