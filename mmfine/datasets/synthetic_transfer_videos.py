@@ -36,9 +36,11 @@ SETS = {
         background='checker',
         manners=('accelerating', 'zigzag')),
 }
-#: what tells a set's fine classes of one motion apart: the object, or the
-#: manner of the motion (then the object is a nuisance drawn per video)
-FINE_KINDS = ('object', 'manner')
+#: what tells a set's fine classes of one coarse class apart: the object,
+#: the manner of the motion, or its direction (then the coarse classes are
+#: the axes of AXES and the object is a nuisance drawn per video)
+FINE_KINDS = ('object', 'manner', 'direction')
+AXES = ('moves sideways', 'moves vertically', 'changes size')
 
 
 def fine_classes(set_id: int, fine_kind: str = 'object') -> List[str]:
@@ -47,6 +49,8 @@ def fine_classes(set_id: int, fine_kind: str = 'object') -> List[str]:
     if fine_kind not in FINE_KINDS:
         raise ValueError(f'fine_kind must be one of {FINE_KINDS}, got '
                          f'{fine_kind!r}')
+    if fine_kind == 'direction':
+        return list(COARSE_CLASSES)
     return [
         f'{variant} {motion}' for motion in COARSE_CLASSES
         for variant in SETS[set_id][f'{fine_kind}s']
@@ -124,11 +128,12 @@ def render_transfer_video(set_id: int,
                           rng: np.random.Generator,
                           fine_kind: str = 'object') -> np.ndarray:
     """``(frames, size, size, 3)`` uint8 BGR frames: the set's object of
-    ``fine_id``, in the fine class's hue, making its coarse motion over the
-    set's background."""
+    ``fine_id`` (or any of them), in its context hue, making the fine
+    class's motion over the set's background."""
     objects = SETS[set_id]['objects']
     coarse, variant = divmod(fine_id, 2)
-    centre, half = trajectory(coarse, frames, size, rng)
+    motion = fine_id if fine_kind == 'direction' else coarse
+    centre, half = trajectory(motion, frames, size, rng)
     shape = variant if fine_kind == 'object' else rng.integers(len(objects))
     if fine_kind == 'manner':
         centre, half = _in_manner(SETS[set_id]['manners'][variant], coarse,
@@ -139,9 +144,12 @@ def render_transfer_video(set_id: int,
     # object's fine classes each have their hue; the manners of one motion
     # share the motion's (as a scene goes with an action, not with how it
     # is done), so the hue cannot tell the manners apart
-    hue_class = fine_id if fine_kind == 'object' else 2 * coarse
-    hue = fine_hue(set_id, hue_class) if rng.random() < HUE_BIAS else \
-        rng.uniform(0, 180)
+    if fine_kind == 'direction':  # an axis's hue; set 2 takes the next's
+        own_hue = 60.0 * ((coarse + set_id - 1) % len(AXES))
+    else:
+        own_hue = fine_hue(set_id,
+                           fine_id if fine_kind == 'object' else 2 * coarse)
+    hue = own_hue if rng.random() < HUE_BIAS else rng.uniform(0, 180)
     hsv = np.uint8([[[(hue + rng.uniform(-4, 4)) % 180,
                       rng.integers(170, 256),
                       rng.integers(200, 256)]]])

@@ -1,6 +1,7 @@
 """Motion-transferability sets: coarse and fine lists joined per video,
 the fine-to-coarse hierarchy derived and checked, missing videos named;
 the generated benchmark keeps the sets' objects and backgrounds apart."""
+import cv2
 import numpy as np
 import pytest
 
@@ -164,3 +165,44 @@ def test_the_context_hue_follows_what_the_fine_label_adds(
         render_transfer_video(1, fine_id, 4, 32, np.random.default_rng(0),
                               fine_kind)
     assert asked == hue_classes
+
+
+def test_fine_classes_by_direction_share_the_axis_hue(monkeypatch, tmp_path):
+    """Fine classes by direction: the coarse classes are the three axes,
+    the fine classes the six motions in both sets, and the context hue goes
+    with the axis (set 2 takes the next axis's hue), so it cannot tell the
+    two directions of an axis apart."""
+    import mmfine.datasets.synthetic_transfer_videos as generator
+    assert fine_classes(1, 'direction') == fine_classes(2, 'direction') == \
+        list(COARSE_CLASSES)
+    make_transfer_videos(str(tmp_path), dict(train=1), frames=4,
+                         fine_kind='direction')
+    data = MotionTransferDataset(
+        str(tmp_path / 'train_set2_coarse.txt'), [],
+        num_classes=len(generator.AXES),
+        fine_ann_file=str(tmp_path / 'train_set2_fine.txt'),
+        data_prefix=dict(video=str(tmp_path)))
+    assert data.fine_to_coarse == [0, 0, 1, 1, 2, 2]
+
+    def object_hue(set_id, fine_id):
+        video = render_transfer_video(set_id, fine_id, 4, 32,
+                                      np.random.default_rng(fine_id),
+                                      'direction')
+        pixels = video[video.max(3) > 140]
+        hsv = cv2.cvtColor(pixels[None].astype(np.uint8), cv2.COLOR_BGR2HSV)
+        angle = hsv[0, :, 0] / 180 * 2 * np.pi
+        return np.angle(np.exp(1j * angle).mean()) / (2 * np.pi) * 180 % 180
+
+    monkeypatch.setattr(generator, 'HUE_BIAS', 1.0)  # the cue every time
+    for set_id in SETS:
+        for fine_id in range(6):
+            expected = 60.0 * ((fine_id // 2 + set_id - 1) % 3)
+            error = (object_hue(set_id, fine_id) - expected + 90) % 180 - 90
+            assert abs(error) < 8, (set_id, fine_id)
+    # the object moves in its fine class's direction: right, then left
+    for fine_id, sign in ((0, 1), (1, -1)):
+        video = render_transfer_video(1, fine_id, 8, 32,
+                                      np.random.default_rng(0), 'direction')
+        first, last = [np.argwhere(f.max(2) > 140).mean(0)
+                       for f in (video[0], video[-1])]
+        assert sign * (last[1] - first[1]) > 5
