@@ -12,6 +12,7 @@ model = dict(
     head=dict(
         type='CoFInAlHead',
         in_channels=feature_dim,
+        # the paper's D_P 512 / D_S 256 scaled to the 102-D features
         procedure_channels=64,
         grade_channels=32,
         num_procedures=5,
@@ -31,7 +32,7 @@ dataset_common = dict(
     score_column='score',
     score_range=(0.0, 10.0),
     feature_dim=feature_dim)
-# routines are 180-300 frames, 11-18 clips: the training window takes them
+# routines are 180-300 frames, 12-18 clips: the training window takes them
 # all (a 14-clip window cut 1-3 clips, up to most of an element, from 55%
 # of the training routines while their label scores all five elements)
 num_clips = 18

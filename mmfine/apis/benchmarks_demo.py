@@ -15,8 +15,8 @@ from mmfine.datasets.synthetic_transfer_videos import (generator_settings,
                                                        make_transfer_videos)
 from mmfine.utils import REPO_ROOT, shared_data_dir
 from .demo_result import DemoResult
-from .motion_transferability import (format_figure, run_transferability,
-                                     transfer_table)
+from .motion_transferability import (check_same_lists, format_figure,
+                                     run_transferability, transfer_table)
 
 TRANSFER_DATA = osp.join(REPO_ROOT, 'data', 'transfer_videos')
 # (name, work directory, config)
@@ -95,6 +95,7 @@ def run_benchmarks_demo(work_dir: str,
     from mmfine.visualization import transfer_bars_figure
     mabench = mabench_reference(work_dir, judge)
     ensure_transfer_data()
+    check_same_lists([config for _, _, config in TRANSFER_METHODS])
     summaries = {
         name: run_transferability(config,
                                   osp.join(work_dir, 'transfer', slug),

@@ -61,6 +61,40 @@ def lists_on_set(node, set_id: int) -> int:
     return count
 
 
+def transfer_lists(node) -> List[tuple]:
+    """``(ann_file, fine_ann_file, data_prefix)`` of every
+    ``MotionTransferDataset`` in ``node``, in config order."""
+    if isinstance(node, dict):
+        found = [(node.get('ann_file'), node.get('fine_ann_file'),
+                  repr(node.get('data_prefix')))] \
+            if node.get('type') == 'MotionTransferDataset' else []
+        return found + [x for v in node.values() for x in transfer_lists(v)]
+    if isinstance(node, (list, tuple)):
+        return [x for v in node for x in transfer_lists(v)]
+    return []
+
+
+def check_same_lists(configs: Sequence[str], cfg_options: Dict = None) -> None:
+    """The runner's invariant across a comparison: every config trains,
+    validates and tests on the same lists and videos (raises
+    ``ValueError`` naming the first config and loader that differ)."""
+    loaders = ('train_dataloader', 'val_dataloader', 'test_dataloader')
+    reference = None
+    for config in configs:
+        cfg = load_config(config, cfg_options)
+        lists = {k: transfer_lists(cfg.get(k)) for k in loaders}
+        if reference is None:
+            reference = (config, lists)
+            continue
+        for loader in loaders:
+            if lists[loader] != reference[1][loader]:
+                raise ValueError(
+                    f'{config} and {reference[0]} read different lists in '
+                    f'{loader} ({lists[loader]} against '
+                    f'{reference[1][loader]}): a comparison needs the same '
+                    'data for every config')
+
+
 def set_config(cfg, set_id: int, test_set: int = None):
     """A copy of ``cfg`` that trains and validates on set ``set_id`` and
     tests on ``test_set`` (default: the same set); fine accuracy is

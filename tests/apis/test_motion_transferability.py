@@ -8,7 +8,7 @@ import pytest
 from mmengine.config import Config
 
 from mmfine.apis import motion_transferability as transferability
-from mmfine.apis.motion_transferability import (lists_on_set,
+from mmfine.apis.motion_transferability import (check_same_lists, lists_on_set,
                                                 run_transferability,
                                                 set_config, summarise)
 from mmfine.datasets.synthetic_transfer_videos import make_transfer_videos
@@ -64,6 +64,21 @@ def test_lists_outside_the_naming_are_refused():
             Config(
                 dict(train_dataloader=dict(dataset=dict(
                     type='VideoDataset')))), 1)
+
+
+def test_every_config_of_a_comparison_reads_the_same_lists(tmp_path):
+    baseline = f'{ROOT}/configs/demo/coarse_r3d-tiny_1xb16-20e_transfer-' \
+        'videos-set1.py'
+    check_same_lists([baseline, CONFIG])  # the demo's pair
+    other = tmp_path / 'other.py'
+    other.write_text(f"_base_ = ['{CONFIG}']\n"
+                     "val_dataloader = dict(dataset=dict(\n"
+                     "    ann_file='elsewhere/val_set1_coarse.txt'))\n")
+    with pytest.raises(ValueError, match='val_dataloader'):
+        check_same_lists([baseline, str(other)])
+    # the same options reach every config: still the same data
+    check_same_lists([baseline, CONFIG],
+                     {'train_dataloader.dataset.ann_file': 'x_set1_y.txt'})
 
 
 def test_summary_averages_each_directions_metrics():

@@ -132,3 +132,29 @@ def test_bad_input_names_the_file(tmp_path):
     (tmp_path / 'bad.txt').write_text('video,score\na,high\n')
     with pytest.raises(ValueError, match='bad.txt, line 2: score'):
         read_score_table(str(tmp_path / 'bad.txt'), 'csv', 'score')
+
+
+def test_assessor_maps_a_range_that_does_not_start_at_zero(tmp_path):
+    """Scores in [40, 60] (ski jumping): the head learns (s - 40) / 20 and
+    predictions come back as 40 + 20 x the normalised score."""
+    write_set(tmp_path)
+    data = dataset(tmp_path)
+    samples = [data[i]['data_samples'] for i in (0, 1)]
+    for sample, score in zip(samples, (45.0, 58.0)):
+        sample.set_metainfo(dict(score_range=(40.0, 60.0)))
+        sample.gt_score = score
+    model = MODELS.build(
+        dict(
+            type='FeatureAssessor',
+            head=dict(type='PooledRegressionHead', in_channels=8)))
+    batch = model.data_preprocessor(
+        dict(inputs=[data[0]['inputs'], data[1]['inputs']],
+             data_samples=samples), True)
+    seen = {}
+    model.head.loss = lambda clips, m, target: seen.update(target=target)
+    model(**batch, mode='loss')
+    assert torch.allclose(seen['target'], torch.tensor([0.25, 0.9]))
+    model.eval()
+    for sample in model(**batch, mode='predict'):
+        assert sample.pred_score == pytest.approx(
+            40 + 20 * sample.pred_score_normalised, rel=1e-5)

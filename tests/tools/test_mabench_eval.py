@@ -7,13 +7,12 @@ import pytest
 
 from mmfine.testing import import_tool, shared_dataset
 
-pytestmark = pytest.mark.realdata
-
 
 def tool():
     return import_tool('analysis/mabench_eval.py')
 
 
+@pytest.mark.realdata
 def test_full_marks_and_outputs(tmp_path, capsys):
     questions = f"{shared_dataset('microaction')}/mabench_data_sample_100.json"
     entries = json.load(open(questions))
@@ -47,6 +46,7 @@ def test_full_marks_and_outputs(tmp_path, capsys):
         tool().main([questions, str(tmp_path / 'bad.json')])
 
 
+@pytest.mark.realdata
 def test_unreachable_judge_is_a_clear_exit(tmp_path, monkeypatch):
     import functools
 
@@ -68,3 +68,37 @@ def test_unreachable_judge_is_a_clear_exit(tmp_path, monkeypatch):
             'http://127.0.0.1:9', '--out-dir',
             str(tmp_path / 'out')
         ])
+
+
+@pytest.mark.parametrize('labelled', [False, True])
+def test_unlabelled_questions_and_judge_prompts(tmp_path, capsys, labelled):
+    """A question file without answers (a test split) still gives
+    prediction.json; the judge prompts are exported for replies made
+    elsewhere."""
+    entries = [
+        dict(qid='MADU_1', task='MADU', video='v1.mp4', question='Describe.'),
+        dict(qid='CMAR_1', task='CMAR', video='v2.mp4',
+             question='Which?\nA. Head\nB. Body'),
+    ]
+    if labelled:
+        entries[0]['answer'], entries[1]['answer'] = 'Head nods.', 'A'
+    (tmp_path / 'q.json').write_text(json.dumps(entries))
+    (tmp_path / 'a.json').write_text(json.dumps(dict(MADU_1='It nods.',
+                                                     CMAR_1='A')))
+    out = tmp_path / 'out'
+    args = [str(tmp_path / 'q.json'), str(tmp_path / 'a.json'), '--out-dir',
+            str(out)]
+    if not labelled:
+        tool().main(args)
+        assert 'nothing scored' in capsys.readouterr().out
+        assert not (out / 'results.json').exists()
+        exported = json.loads((out / 'prediction.json').read_text())
+        assert [e['prediction'] for e in exported] == ['It nods.', 'A']
+        return
+    prompts = tmp_path / 'prompts.jsonl'
+    tool().main(args + ['--export-judge-prompts', str(prompts)])
+    rows = [json.loads(line) for line in prompts.read_text().splitlines()]
+    assert [r['qid'] for r in rows] == ['MADU_1']
+    assert 'Ground-truth answer:\nHead nods.' in rows[0]['prompt']
+    assert 'Model response:\nIt nods.' in rows[0]['prompt']
+    assert not (out / 'results.json').exists()

@@ -5,13 +5,18 @@ final score (mean of the 12 sub-scores) and a bar chart.
     python tools/analysis/mabench_eval.py QUESTIONS.json ANSWERS.json
         [--judge-url URL --judge-model gpt-4o | --judge-replies FILE]
         [--cache work_dirs/mabench/judge_cache.jsonl]
-        [--out-dir work_dirs/mabench]
+        [--out-dir work_dirs/mabench] [--export-judge-prompts FILE]
 
 ANSWERS.json maps ``qid`` to the model's raw answer. Without a judge only
 the closed tasks are scored. The judge's replies are cached as they
-arrive (a rerun asks only what is missing). Writes ``results.json``,
-``scores.png`` and ``prediction.json`` (the answers, for submission) to
-``--out-dir``.
+arrive, by question, prompt and judge (a rerun asks only what is
+missing; a reply that does not parse stops the run, naming the question,
+and is asked again on the rerun). Writes ``prediction.json`` (the
+answers, for submission) to ``--out-dir`` first, then, when the questions
+have reference answers, ``results.json`` and ``scores.png``.
+``--export-judge-prompts`` writes the open tasks' judge prompts as JSON
+lines (``qid``, ``task``, ``prompt``) for replies produced elsewhere
+(read back with ``--judge-replies``).
 """
 import argparse
 import json
@@ -23,7 +28,8 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 from rich.console import Console
 
 from mmfine.evaluation.mabench import (FileJudge, JudgeRequestError,
-                                       OpenAIJudge, load_mabench)
+                                       OpenAIJudge, load_mabench,
+                                       open_task_prompts)
 from mmfine.evaluation.mabench.evaluation import (evaluate_answers,
                                                   results_table)
 from mmfine.evaluation.mabench.report import export_predictions, results_figure
@@ -40,6 +46,10 @@ def parse_args(argv=None):
     parser.add_argument('--judge-model', default='gpt-4o')
     parser.add_argument('--cache', help='judge reply cache (JSON lines)')
     parser.add_argument('--out-dir', default='work_dirs/mabench')
+    parser.add_argument(
+        '--export-judge-prompts',
+        metavar='FILE',
+        help='write the open tasks\' judge prompts (JSON lines) and stop')
     return parser.parse_args(argv)
 
 
@@ -51,6 +61,19 @@ def main(argv=None):
             answers = json.load(f)
         if not isinstance(answers, dict):
             raise ValueError(f'{args.answers}: expected {{qid: answer}}')
+        export_predictions(questions, answers,
+                           osp.join(args.out_dir, 'prediction.json'))
+        if args.export_judge_prompts:
+            rows = open_task_prompts(questions, answers)
+            atomic_write_bytes(
+                ''.join(json.dumps(r) + '\n' for r in rows).encode(),
+                args.export_judge_prompts)
+            print(f'{len(rows)} judge prompts: {args.export_judge_prompts}')
+            return
+        if all(q.answer is None for q in questions):
+            print('the questions carry no reference answers: prediction.json '
+                  f'written to {args.out_dir}, nothing scored')
+            return
         judge = None
         if args.judge_url:
             judge = OpenAIJudge(args.judge_url, args.judge_model)
@@ -72,8 +95,6 @@ def main(argv=None):
         osp.join(args.out_dir, 'results.json'))
     results_figure(results['sub_scores'], osp.basename(args.answers)).savefig(
         osp.join(args.out_dir, 'scores.png'))
-    export_predictions(questions, answers,
-                       osp.join(args.out_dir, 'prediction.json'))
     print(f'results, scores.png, prediction.json: {args.out_dir}')
 
 

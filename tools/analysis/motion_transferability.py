@@ -24,7 +24,8 @@ import mmfine  # noqa: F401  (compatibility fixes before mmengine starts)
 from mmengine.config import DictAction
 from rich.console import Console
 
-from mmfine.apis.motion_transferability import (run_transferability,
+from mmfine.apis.motion_transferability import (check_same_lists,
+                                                run_transferability,
                                                 transfer_table)
 from mmfine.utils import atomic_write_bytes, quiet_library_output
 from mmfine.visualization import transfer_bars_figure
@@ -52,6 +53,10 @@ def main(argv=None):
     if len(set(args.configs)) != len(args.configs):
         raise SystemExit('error: a config is named twice')
     quiet_library_output()
+    try:
+        check_same_lists(args.configs, args.cfg_options)
+    except ValueError as error:
+        raise SystemExit(f'error: {error}')
     names = [method_name(c) for c in args.configs]
     if len(set(names)) != len(names):
         names = [osp.splitext(osp.basename(c))[0] for c in args.configs]

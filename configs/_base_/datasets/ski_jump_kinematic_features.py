@@ -18,14 +18,17 @@ dataset_common = dict(
     score_column='score',
     score_range=(40.0, 60.0),
     feature_dim=feature_dim)
+# jumps have 13-26 clips and the label scores the whole jump: the training
+# window takes them all (shorter jumps padded, masked)
+num_clips = 26
 train_pipeline = [
     dict(type='LoadClipFeatures'),
-    dict(type='SampleClipWindow', num_clips=12),
+    dict(type='SampleClipWindow', num_clips=num_clips),
     dict(type='PackScoreInputs')
 ]
 test_pipeline = [
     dict(type='LoadClipFeatures'),
-    dict(type='SampleClipWindow', num_clips=12, test_mode=True),
+    dict(type='SampleClipWindow', num_clips=num_clips, test_mode=True),
     dict(type='PackScoreInputs')
 ]
 train_dataloader = dict(

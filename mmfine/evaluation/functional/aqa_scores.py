@@ -76,7 +76,10 @@ def fisher_z_mean(rhos: Sequence[float]) -> float:
 def relative_l2(pred: Sequence[float], gt: Sequence[float],
                 score_range: Tuple[float, float]) -> float:
     """Relative L2 distance: ``mean(((pred - gt) / (max - min)) ** 2)``,
-    the squared error in units of the score range (Yu et al. 2021).
+    the squared error in units of the score range (Yu et al. 2021 divide
+    by the data set's highest minus lowest score; mmfine takes the range
+    the dataset declares, ``score_range``, so figures compare across
+    splits, but not with papers whose sets span less than that range).
 
     Args:
         pred (Sequence[float]): Predicted scores.

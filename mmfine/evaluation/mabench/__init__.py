@@ -3,7 +3,7 @@ normalisation and scoring."""
 from .answers import normalise_choice, normalise_yes_no, parse_options
 from .judge import (FileJudge, JudgeCache, JudgeReplyError, JudgeRequestError,
                     OpenAIJudge, judge_open_answers, judge_prompt,
-                    parse_judge_scores)
+                    open_task_prompts, parse_judge_scores)
 from .questions import (CHOICE_TASKS, CLOSED_TASKS, OPEN_TASKS, TASKS,
                         YES_NO_TASKS, MABenchQuestion, load_mabench)
 from .scoring import final_score, score_closed
@@ -13,5 +13,6 @@ __all__ = [
     'CLOSED_TASKS', 'OPEN_TASKS', 'TASKS', 'YES_NO_TASKS', 'MABenchQuestion',
     'load_mabench', 'final_score', 'score_closed', 'FileJudge', 'JudgeCache',
     'JudgeReplyError', 'JudgeRequestError', 'OpenAIJudge',
-    'judge_open_answers', 'judge_prompt', 'parse_judge_scores'
+    'judge_open_answers', 'judge_prompt', 'open_task_prompts',
+    'parse_judge_scores'
 ]

@@ -30,9 +30,10 @@ def _named_options(text: str, options: Dict[str, str]) -> list:
 
 
 _LEAD = re.compile(
-    r'^\s*(?P<prefix>(?:the\s+)?(?:correct\s+)?(?:answer|option)'
-    r'\s*(?:is|:)?\s*)?(?P<open>[\(\[])?(?P<letter>[A-Z])'
-    r'(?:(?P<close>[\)\].:,])|\s|$)', re.I)
+    r'^\s*(?P<prefix>(?:(?:i\s+think|i\s+believe|so)\s*,?\s+)?'
+    r'(?:the\s+|my\s+)?(?:correct\s+|final\s+|best\s+)?'
+    r'(?:answer|option|choice)\s*(?:is)?\s*:?\s*)?'
+    r'(?P<open>[\(\[])?(?P<letter>[A-Z])(?:(?P<close>[\)\].:,])|\s|$)', re.I)
 
 
 def normalise_choice(answer: str, question: str) -> Optional[str]:
@@ -44,6 +45,7 @@ def normalise_choice(answer: str, question: str) -> Optional[str]:
     options = parse_options(question)
     if not options or not isinstance(answer, str):
         return None
+    answer = re.sub(r'[*`]', '', answer)  # Markdown emphasis: "**B**"
     lead = _LEAD.match(answer)
     after = answer[lead.end():] if lead else ''
     # a lower-case letter is a letter only when the answer says so

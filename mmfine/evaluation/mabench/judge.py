@@ -4,6 +4,7 @@ produced elsewhere and read from a file), a resumable cache of replies and
 parsing of the three 0-5 level scores."""
 import hashlib
 import json
+import math
 import os
 import os.path as osp
 import re
@@ -60,7 +61,11 @@ def parse_judge_scores(reply: str) -> Tuple[int, int, int]:
             break
     if not found:
         for key in LEVELS:
-            m = re.search(rf'{key}["\']?\s*[:=]\s*["\']?(-?[\d.]+)', reply)
+            # a number, or 'N/5'; a range ('3-4') or another fraction is
+            # ambiguous and read as no score
+            m = re.search(
+                rf'{key}["\']?\s*[:=]\s*["\']?(-?[\d.]+)(\s*/\s*5(?!\d))?'
+                rf'(?!\s*[-/]\s*\d)', reply)
             if m:
                 found[key] = m.group(1)
     scores = []
@@ -69,11 +74,14 @@ def parse_judge_scores(reply: str) -> Tuple[int, int, int]:
             raise JudgeReplyError(f'judge reply lacks {key}: {reply[:300]!r}')
         value = found[key]
         try:
+            if isinstance(value, bool):
+                raise TypeError
             number = float(value)
         except (TypeError, ValueError):
             raise JudgeReplyError(f'{key} is not a number in judge reply '
                                   f'{reply[:300]!r}') from None
-        if number != int(number) or not 0 <= number <= 5:
+        if not math.isfinite(number) or number != int(number) or \
+                not 0 <= number <= 5:
             raise JudgeReplyError(f'{key} = {value!r} is not an integer in '
                                   f'[0, 5]: {reply[:300]!r}')
         scores.append(int(number))
@@ -111,6 +119,7 @@ class OpenAIJudge:
             'OPENAI_API_KEY')
         self.timeout, self.max_retries = timeout, max_retries
         self.backoff, self.sleep = backoff, sleep
+        self.name = f'{model} at {self.url}'
 
     def reply(self, qid: str, prompt: str) -> str:
         """The judge's reply to ``prompt`` (``qid`` is not sent)."""
@@ -156,13 +165,18 @@ class OpenAIJudge:
 
 class FileJudge:
     """Replies produced elsewhere: a JSON object ``{qid: reply}`` or JSON
-    lines ``{"qid": ..., "reply": ...}``; asked by ``qid``."""
+    lines ``{"qid": ..., "reply": ...}`` (a file of one such line is one
+    reply); asked by ``qid``. The replies judge one set of answers: the
+    prompts to send are what ``mabench_eval.py --export-judge-prompts``
+    writes for those answers."""
 
     def __init__(self, path: str) -> None:
         with open(path) as f:
             text = f.read()
         try:
             replies = json.loads(text)
+            if isinstance(replies, dict) and set(replies) == {'qid', 'reply'}:
+                raise json.JSONDecodeError('one JSON line', text, 0)
         except json.JSONDecodeError:
             replies = {}
             for line_no, line in enumerate(text.splitlines(), 1):
@@ -177,6 +191,7 @@ class FileJudge:
         if not isinstance(replies, dict):
             raise ValueError(f'{path}: expected {{qid: reply}} or JSON lines')
         self.path, self.replies = path, replies
+        self.name = f'replies in {osp.abspath(path)}'
 
     def reply(self, qid: str, prompt: str) -> str:
         """The stored reply for ``qid`` (it was asked elsewhere with the
@@ -188,19 +203,20 @@ class FileJudge:
 
 class JudgeCache:
     """Judge replies kept in a JSON-lines file, one line per reply as soon
-    as it arrives, keyed by ``qid`` and a hash of the prompt (a changed
-    answer is judged again): an interrupted run loses nothing."""
+    as it arrives, keyed by ``qid``, a hash of the prompt (a changed answer
+    is judged again) and the judge's name (another judge or model is asked
+    again): an interrupted run loses nothing."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.replies: Dict[Tuple[str, str], str] = {}
+        self.replies: Dict[Tuple[str, str, str], str] = {}
         if osp.exists(path):
             with open(path) as f:
                 for line in f:
                     try:
                         row = json.loads(line)
-                        self.replies[row['qid'], row['prompt']] = \
-                            row['reply']
+                        self.replies[row['qid'], row['prompt'],
+                                     row['judge']] = row['reply']
                     except (json.JSONDecodeError, KeyError, TypeError):
                         continue  # a line cut by an interruption
         folder = osp.dirname(osp.abspath(path))
@@ -210,18 +226,43 @@ class JudgeCache:
     def key(prompt: str) -> str:
         return hashlib.sha256(prompt.encode()).hexdigest()[:16]
 
-    def get(self, qid: str, prompt: str) -> Optional[str]:
-        return self.replies.get((qid, self.key(prompt)))
+    def get(self, qid: str, prompt: str, judge: str) -> Optional[str]:
+        return self.replies.get((qid, self.key(prompt), judge))
 
-    def put(self, qid: str, prompt: str, reply: str) -> None:
-        self.replies[qid, self.key(prompt)] = reply
-        with open(self.path, 'a') as f:
-            f.write(
-                json.dumps(
-                    dict(qid=qid, prompt=self.key(prompt), reply=reply)) +
-                '\n')
+    def put(self, qid: str, prompt: str, judge: str, reply: str) -> None:
+        self.replies[qid, self.key(prompt), judge] = reply
+        line = json.dumps(
+            dict(qid=qid, prompt=self.key(prompt), judge=judge,
+                 reply=reply)) + '\n'
+        with open(self.path, 'a+b') as f:
+            f.seek(0, os.SEEK_END)
+            if f.tell():  # after a line cut by an interruption: a new line
+                f.seek(-1, os.SEEK_END)
+                if f.read(1) != b'\n':
+                    line = '\n' + line
+            f.write(line.encode())
             f.flush()
             os.fsync(f.fileno())
+
+
+def open_task_prompts(questions: Sequence,
+                      predictions: Mapping[str, str]) -> List[Dict[str, str]]:
+    """``{"qid", "task", "prompt"}`` for each open-task question: what a
+    judge is asked about ``predictions`` (a missing answer is empty), for
+    users who have the replies produced elsewhere (``FileJudge``)."""
+    rows = []
+    for q in questions:
+        if q.task not in OPEN_TASKS:
+            continue
+        if q.answer is None:
+            raise ValueError(f'{q.qid}: no reference answer to judge with')
+        rows.append(
+            dict(
+                qid=q.qid,
+                task=q.task,
+                prompt=judge_prompt(q.task, q.question, q.answer,
+                                    predictions.get(q.qid, ''))))
+    return rows
 
 
 def judge_open_answers(questions: Sequence,
@@ -236,30 +277,30 @@ def judge_open_answers(questions: Sequence,
         predictions (Mapping[str, str]): ``qid`` -> the model's answer (a
             missing one is judged as an empty answer).
         judge: An ``OpenAIJudge`` or a ``FileJudge`` (anything with
-            ``reply(qid, prompt) -> str``).
+            ``reply(qid, prompt) -> str``; its ``name``, when it has one,
+            keys the cache).
         cache_path (str, optional): JSON-lines cache of replies; replies
             found there are not asked again.
         progress (bool): Show a progress bar. Defaults to True.
     """
     from tqdm import tqdm
     cache = JudgeCache(cache_path) if cache_path else None
+    name = getattr(judge, 'name', type(judge).__name__)
     scores: Dict[str, List[Tuple[int, int, int]]] = {}
-    todo = [q for q in questions if q.task in OPEN_TASKS]
-    for q in tqdm(todo, desc='judge', unit='answer', disable=not progress):
-        if q.answer is None:
-            raise ValueError(f'{q.qid}: no reference answer to judge with')
-        prompt = judge_prompt(q.task, q.question, q.answer,
-                              predictions.get(q.qid, ''))
-        cached = cache.get(q.qid, prompt) if cache else None
+    todo = open_task_prompts(questions, predictions)
+    for row in tqdm(todo, desc='judge', unit='answer', disable=not progress):
+        qid, prompt = row['qid'], row['prompt']
+        cached = cache.get(qid, prompt, name) if cache else None
         reply = cached
         if reply is None:
-            reply = judge.reply(q.qid, prompt)
+            reply = judge.reply(qid, prompt)
         try:
-            scores.setdefault(q.task, []).append(parse_judge_scores(reply))
+            scores.setdefault(row['task'], []).append(
+                parse_judge_scores(reply))
         except JudgeReplyError as error:
-            raise JudgeReplyError(f'{q.qid}: {error}') from None
+            raise JudgeReplyError(f'{qid}: {error}') from None
         if cache and cached is None:  # only replies that parse are kept
-            cache.put(q.qid, prompt, reply)
+            cache.put(qid, prompt, name, reply)
     return {
         task: [sum(s[i] for s in rows) / len(rows) for i in range(3)]
         for task, rows in scores.items()

@@ -6,6 +6,7 @@ import numpy as np
 from mmengine.evaluator import BaseMetric
 
 from mmaction.registry import METRICS
+from .host_array import host_array
 
 
 @METRICS.register_module()
@@ -36,10 +37,10 @@ class CoarseFineAccuracy(BaseMetric):
             fine_score = sample.get('pred_fine_score')
             self.results.append(
                 dict(
-                    coarse=int(np.asarray(sample['pred_score']).argmax()),
-                    gt=int(np.asarray(sample['gt_label']).ravel()[0]),
+                    coarse=int(host_array(sample['pred_score']).argmax()),
+                    gt=int(host_array(sample['gt_label']).ravel()[0]),
                     fine=None if fine_score is None else int(
-                        np.asarray(fine_score).argmax()),
+                        host_array(fine_score).argmax()),
                     fine_gt=sample.get('fine_label', -1)))
 
     def compute_metrics(self, results) -> Dict[str, float]:

@@ -6,36 +6,27 @@ import numpy as np
 from mmengine.evaluator import BaseMetric
 
 from mmaction.registry import METRICS
-from ..functional.micro_action import (MA52_BODY_STARTS, MA52_NUM_ACTIONS,
-                                       f1_mean, ma52_body_label)
+from ..functional.micro_action import (MA52_NUM_ACTIONS, f1_mean,
+                                       ma52_body_label)
+from .host_array import host_array
 
 
-def body_scores_from_actions(action_scores: np.ndarray) -> np.ndarray:
-    """``(N, 7)`` body scores: the softmax probabilities of each body
-    class's actions, summed."""
-    logits = action_scores - action_scores.max(1, keepdims=True)
-    probs = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
-    bodies = ma52_body_label(np.arange(MA52_NUM_ACTIONS))
-    return np.stack([
-        probs[:, bodies == b].sum(1) for b in range(len(MA52_BODY_STARTS))
-    ], 1)
+def top_k(ranked: np.ndarray, gt: np.ndarray, k: int) -> float:
+    """The share of rows of ``ranked`` (best first) with ``gt`` in their
+    first ``k``."""
+    return float((ranked[:, :k] == gt[:, None]).any(1).mean())
 
 
-def top_k(scores: np.ndarray, gt: np.ndarray, k: int) -> float:
-    return float(
-        (np.argsort(-scores, 1)[:, :k] == gt[:, None]).any(1).mean())
-
-
-def write_predictions(path: str, vids: Sequence[str], scores: np.ndarray,
-                      body_scores: np.ndarray) -> None:
-    """The MA-52 challenge's ``prediction.csv`` (atomically)."""
+def write_predictions(path: str, vids: Sequence[str], actions: np.ndarray,
+                      bodies: np.ndarray) -> None:
+    """The MA-52 challenge's ``prediction.csv`` (atomically) from each
+    video's five best actions and their body labels."""
     from mmfine.utils import atomic_write_bytes
     header = ['vid'] + [f'action_pred_{k}' for k in range(1, 6)] + \
         [f'body_pred_{k}' for k in range(1, 6)]
     lines = [','.join(header)]
-    for vid, score, body in zip(vids, scores, body_scores):
-        best = list(np.argsort(-score)[:5]) + list(np.argsort(-body)[:5])
-        lines.append(','.join([vid] + [str(int(b)) for b in best]))
+    for vid, action, body in zip(vids, actions, bodies):
+        lines.append(','.join([vid] + [str(int(b)) for b in (*action, *body)]))
     atomic_write_bytes(('\n'.join(lines) + '\n').encode(), path)
 
 
@@ -44,14 +35,18 @@ class MicroActionMetric(BaseMetric):
     """MA-52: top-1 / top-5 accuracy of the 52 actions and of the 7 body
     classes, micro- and macro-F1 of both, and F1_mean (their mean; the
     challenge's ranking score), from each sample's ``pred_score`` (52) and
-    ``gt_label``. A hierarchical head's own body scores
-    (``pred_body_score``, 7) are used when present; otherwise body scores
-    are the summed probabilities of each body class's actions.
+    ``gt_label``. The body predictions are the body labels of the ranked
+    actions (METHODS.md: F1 on the derived body labels of the argmax
+    prediction), so body top-5 asks whether the true body is among the
+    bodies of the five best actions; a hierarchical head's marginal
+    ``pred_body_score`` (whose argmax can differ when the action
+    probability is spread over a body's actions) is not used.
 
     Args:
         prediction_file (str, optional): Also write the challenge's
             ``prediction.csv``: ``vid,action_pred_1..5,body_pred_1..5``,
-            the five best actions and bodies of each video (``vid`` is the
+            the five best actions of each video and their body labels
+            (repeats kept; ``vid`` is the
             video's file name, from ``filename`` or the MA-52 dataset's
             ``video_id``, or the skeleton's ``frame_dir``).
         **kwargs: ``BaseMetric``'s ``collect_device`` and ``prefix``.
@@ -64,11 +59,10 @@ class MicroActionMetric(BaseMetric):
 
     def process(self, data_batch, data_samples: Sequence[Dict]) -> None:
         for sample in data_samples:
-            score = np.asarray(sample['pred_score'], np.float64).ravel()
+            score = host_array(sample['pred_score'], np.float64).ravel()
             if score.shape != (MA52_NUM_ACTIONS, ):
                 raise ValueError(f'MicroActionMetric needs 52 action scores '
                                  f'per sample, got {score.shape}')
-            body = sample.get('pred_body_score')
             vid = (sample.get('filename') or sample.get('frame_dir')
                    or sample.get('video_id') or '')
             if self.prediction_file and not vid:
@@ -82,26 +76,20 @@ class MicroActionMetric(BaseMetric):
                 dict(
                     vid=osp.basename(str(vid)),
                     score=score,
-                    body=None if body is None else np.asarray(
-                        body, np.float64).ravel(),
-                    gt=int(np.asarray(sample['gt_label']).ravel()[0])))
+                    gt=int(host_array(sample['gt_label']).ravel()[0])))
 
     def compute_metrics(self, results) -> Dict[str, float]:
-        scores = np.stack([r['score'] for r in results])
+        actions = np.argsort(-np.stack([r['score'] for r in results]),
+                             1)[:, :5]
+        bodies = ma52_body_label(actions)
         gt = np.array([r['gt'] for r in results])
-        if all(r['body'] is not None for r in results):
-            body_scores = np.stack([r['body'] for r in results])
-        else:
-            body_scores = body_scores_from_actions(scores)
         body_gt = ma52_body_label(gt)
-        f1 = f1_mean(scores.argmax(1), gt, body_scores.argmax(1))
         if self.prediction_file:
             write_predictions(self.prediction_file,
-                              [r['vid'] for r in results], scores,
-                              body_scores)
+                              [r['vid'] for r in results], actions, bodies)
         return dict(
-            action_top1=top_k(scores, gt, 1),
-            action_top5=top_k(scores, gt, 5),
-            body_top1=top_k(body_scores, body_gt, 1),
-            body_top5=top_k(body_scores, body_gt, 5),
-            **f1)
+            action_top1=top_k(actions, gt, 1),
+            action_top5=top_k(actions, gt, 5),
+            body_top1=top_k(bodies, body_gt, 1),
+            body_top5=top_k(bodies, body_gt, 5),
+            **f1_mean(actions[:, 0], gt, bodies[:, 0]))

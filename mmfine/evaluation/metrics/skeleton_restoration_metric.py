@@ -5,6 +5,7 @@ import numpy as np
 from mmengine.evaluator import BaseMetric
 
 from mmaction.registry import METRICS
+from .host_array import host_array
 
 
 def mpjpe(pred: np.ndarray, gt: np.ndarray, weight: np.ndarray) -> float:
@@ -61,9 +62,9 @@ class SkeletonRestorationMetric(BaseMetric):
                 if key not in sample:
                     raise KeyError(f'SkeletonRestorationMetric needs '
                                    f'{key!r} in the predictions')
-            preds = np.asarray(sample['pred_skeleton'], np.float64)
-            gts = np.asarray(sample['gt_skeleton'], np.float64)
-            masks = np.asarray(sample['frame_mask'], np.float64)
+            preds = host_array(sample['pred_skeleton'], np.float64)
+            gts = host_array(sample['gt_skeleton'], np.float64)
+            masks = host_array(sample['frame_mask'], np.float64)
             for pred, gt, keep in zip(preds, gts, masks):
                 weight = np.ones_like(keep) if self.frames == 'all' else \
                     1.0 - keep

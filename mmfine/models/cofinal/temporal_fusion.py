@@ -41,7 +41,7 @@ class TemporalFusionModule(nn.Module):
     have seen each other, like GDLT's clip encoder (Xu et al., 2022; ours
     is lighter: one linear projection, a 2x feed-forward). Our reading of
     the paper, not its words: it says CoFInAl "builds upon GDLT" at 0.50M
-    parameters more (Sect. 4.3, Tab. 2: 3.70M against 3.20M) and that the
+    parameters more (Sect. 4.2, Tab. 2: 3.70M against 3.20M) and that the
     TFM's "self-attention" is "designed to enhance the representation of
     individual clips", while Sect. 3.2 derives K_T, Q_T, V_T from the
     clip features "by the linear transformation" and Eq. 7 alone lets no

@@ -17,8 +17,12 @@ def group_logsumexp(logits: torch.Tensor, group_of: torch.Tensor,
     """
     used = group_of >= 0
     logits, group_of = logits[:, used], group_of[used]
-    peak = logits.max(1, keepdim=True).values.detach()
-    summed = logits.new_zeros(logits.shape[0],
-                              num_groups).index_add(1, group_of,
-                                                    (logits - peak).exp())
+    # each group's own maximum, so that no group underflows to -inf however
+    # far below the others it lies (one global maximum would)
+    index = group_of.expand(logits.shape[0], -1)
+    peak = logits.new_full((logits.shape[0], num_groups),
+                           float('-inf')).scatter_reduce(
+                               1, index, logits.detach(), 'amax')
+    summed = logits.new_zeros(logits.shape[0], num_groups).index_add(
+        1, group_of, (logits - peak.gather(1, index)).exp())
     return summed.log() + peak

@@ -99,37 +99,45 @@ def test_transfer_metrics_by_hand():
 
 
 def test_micro_action_metric(tmp_path):
+    """Bodies are the body labels of the ranked actions (METHODS.md: F1 on
+    the derived body labels of the argmax prediction), also where a body's
+    summed probability would pick another body."""
+    import torch
+
     from mmfine.evaluation.metrics import MicroActionMetric
-    from mmfine.evaluation.metrics.micro_action_metric import \
-        body_scores_from_actions
     rng = np.random.default_rng(0)
-    gt = np.array([0, 5, 11, 24, 48, 50])
-    scores = rng.normal(size=(6, 52))
-    scores[np.arange(5), gt[:5]] += 10  # five right, the last one wrong
-    scores[5, 49] += 10  # 49 is leg-hand like 50: body right
+    gt = np.array([0, 5, 11, 24, 48, 50, 0])
+    scores = rng.normal(size=(7, 52))
+    scores[np.arange(5), gt[:5]] += 10  # five right, then two cases:
+    scores[5, 49] += 10  # 49 is leg-hand like 50: action wrong, body right
+    # action 0 (body) on top, but the six head actions hold more mass
+    scores[6] = -20.0
+    scores[6, 0], scores[6, 5:11] = 2.0, 1.5
     metric = MicroActionMetric(prediction_file=str(tmp_path / 'pred.csv'))
     metric.process({}, [
-        dict(pred_score=s, gt_label=np.array([g]), filename=f'/v/{i}.mp4')
+        dict(pred_score=torch.tensor(s, requires_grad=True),
+             gt_label=torch.tensor([g]), filename=f'/v/{i}.mp4')
         for i, (s, g) in enumerate(zip(scores, gt))
     ])
     out = metric.compute_metrics(metric.results)
-    assert out['action_top1'] == pytest.approx(5 / 6)
+    assert out['action_top1'] == pytest.approx(6 / 7)
     assert out['body_top1'] == 1.0 and out['body_top5'] == 1.0
-    assert out['f1_mean'] == pytest.approx(
-        f1_mean(scores.argmax(1), gt)['f1_mean'])
-    # body scores: probabilities summed within each body class
-    body = body_scores_from_actions(scores)
-    assert np.allclose(body.sum(1), 1)
-    probs = np.exp(scores[0]) / np.exp(scores[0]).sum()
-    assert body[0, 1] == pytest.approx(probs[5:11].sum())
+    expected = f1_mean(scores.argmax(1), gt,
+                       ma52_body_label(scores.argmax(1)))
+    assert expected['body_micro_f1'] == 1.0
+    assert out['f1_mean'] == pytest.approx(expected['f1_mean'])
     rows = (tmp_path / 'pred.csv').read_text().split()
     assert rows[0] == ('vid,' + ','.join(f'action_pred_{k}'
                                          for k in range(1, 6)) + ',' +
                        ','.join(f'body_pred_{k}' for k in range(1, 6)))
-    first = rows[1].split(',')
-    assert first[0] == '0.mp4' and first[1] == '0' and first[6] == '0'
+    for row, score in zip(rows[1:], scores):
+        fields = row.split(',')
+        top5 = np.argsort(-score)[:5]
+        assert [int(f) for f in fields[1:6]] == list(top5)
+        assert [int(f) for f in fields[6:]] == list(ma52_body_label(top5))
+    assert rows[1].split(',')[0] == '0.mp4'
     assert rows[6].split(',')[1] == '49'  # the wrong guess, listed first
-    assert len(set(first[1:6])) == 5
+    assert rows[7].split(',')[6:8] == ['0', '1']  # body 0 first, then head
     with pytest.raises(ValueError, match='52 action scores'):
         metric.process({}, [dict(pred_score=np.zeros(10), gt_label=[0])])
 

@@ -10,7 +10,7 @@ import pytest
 from mmfine.evaluation.mabench import (FileJudge, JudgeReplyError,
                                        MABenchQuestion, OpenAIJudge,
                                        judge_open_answers, judge_prompt,
-                                       parse_judge_scores)
+                                       open_task_prompts, parse_judge_scores)
 
 QUESTIONS = [
     MABenchQuestion('MADU_1', 'MADU', 'v1.mp4', 'Describe.', 'Head nods.'),
@@ -26,6 +26,7 @@ QUESTIONS = [
      (0, 5, 2)),
     ('Scores -> L1_score: 3\nL2_score: 3\nL3_score=1', (3, 3, 1)),
     ('{"L1_score": "4", "L2_score": 4.0, "L3_score": 4}', (4, 4, 4)),
+    ('L1_score: 4/5, L2_score: 3 / 5, L3_score: 5/5', (4, 3, 5)),
 ])
 def test_parse_scores(reply, scores):
     assert parse_judge_scores(reply) == scores
@@ -37,6 +38,11 @@ def test_parse_scores(reply, scores):
     ('{"L1_score": 2.5, "L2_score": 3, "L3_score": 1}', 'integer'),
     ('I cannot judge this.', 'lacks L1_score'),
     (None, 'not text'),
+    ('{"L1_score": true, "L2_score": 3, "L3_score": 1}', 'not a number'),
+    ('{"L1_score": NaN, "L2_score": 3, "L3_score": 1}', 'integer'),
+    ('{"L1_score": Infinity, "L2_score": 3, "L3_score": 1}', 'integer'),
+    ('L1_score: 3-4, L2_score: 3, L3_score: 1', 'lacks L1_score'),
+    ('L1_score: 4/10, L2_score: 3, L3_score: 1', 'lacks L1_score'),
 ])
 def test_malformed_replies_are_clear_errors(reply, message):
     with pytest.raises(JudgeReplyError, match=message):
@@ -111,11 +117,21 @@ def test_http_judge_retries_caches_and_resumes(server, tmp_path):
     predictions['MADU_2'] = 'GOOD now'
     judge_open_answers(QUESTIONS, predictions, judge, cache, progress=False)
     assert len(FakeOpenAI.requests) == asked + 1
-    # an interrupted run: a truncated last line is ignored, not fatal
+    # an interrupted run: a truncated last line is ignored, not fatal, and
+    # the next reply is not glued onto it
     with open(cache, 'a') as f:
         f.write('{"qid": "MADU_1", "pro')
     judge_open_answers(QUESTIONS, predictions, judge, cache, progress=False)
     assert len(FakeOpenAI.requests) == asked + 1
+    predictions['MARE_1'] = 'GOOD again'
+    judge_open_answers(QUESTIONS, predictions, judge, cache, progress=False)
+    judge_open_answers(QUESTIONS, predictions, judge, cache, progress=False)
+    assert len(FakeOpenAI.requests) == asked + 2
+    # another model is another judge: asked again, not served its replies
+    other = OpenAIJudge(server, 'gpt-4o-mini', api_key='k')
+    judge_open_answers(QUESTIONS, predictions, other, cache, progress=False)
+    assert len(FakeOpenAI.requests) == asked + 5
+    assert FakeOpenAI.requests[-1][1]['model'] == 'gpt-4o-mini'
 
 
 def test_http_judge_gives_up_with_the_reason(server):
@@ -148,6 +164,12 @@ def test_file_judge_and_bad_files(tmp_path):
     result = judge_open_answers(QUESTIONS, {}, FileJudge(str(path)),
                                 progress=False)
     assert result == dict(MADU=[3.0, 3.0, 3.0], MARE=[1.0, 0.0, 3.0])
+    # a file of one JSON line is one reply, not a {qid: reply} object
+    (tmp_path / 'one.jsonl').write_text(
+        json.dumps(dict(qid='MADU_1', reply=replies['MADU_1'])) + '\n')
+    assert FileJudge(str(tmp_path / 'one.jsonl')).replies == {
+        'MADU_1': replies['MADU_1']
+    }
     (tmp_path / 'bad.jsonl').write_text('{"qid": "x"}\n{"qid": "y"}\n')
     with pytest.raises(ValueError, match='line 1'):
         FileJudge(str(tmp_path / 'bad.jsonl'))
@@ -163,3 +185,17 @@ def test_file_judge_and_bad_files(tmp_path):
             str(tmp_path / 'wrong.json')), progress=False)
     with pytest.raises(KeyError, match='open tasks'):
         judge_prompt('CMAR', 'q', 'a', 'b')
+
+
+def test_open_task_prompts_are_what_the_judge_is_asked(server):
+    predictions = dict(MADU_1='GOOD answer', MARE_1='bad')
+    rows = open_task_prompts(QUESTIONS, predictions)
+    expected = [('MADU_1', 'MADU'), ('MADU_2', 'MADU'), ('MARE_1', 'MARE')]
+    assert [(r['qid'], r['task']) for r in rows] == expected
+    sent = len(FakeOpenAI.requests)
+    judge_open_answers(QUESTIONS, predictions, OpenAIJudge(server, 'm'),
+                       progress=False)
+    asked = [b['messages'][0]['content']
+             for _, b, _ in FakeOpenAI.requests[sent:]]
+    assert asked == [r['prompt'] for r in rows]
+    assert 'Model response:\nGOOD answer' in rows[0]['prompt']

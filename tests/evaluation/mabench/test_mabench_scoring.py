@@ -24,7 +24,10 @@ QUESTION = ('Which coarse-grained category?\nA. Lower limb\nB. Head\n'
     ('Answer: a person moves', None), ('The answer is (b). Head', 'B'),
     ('The answer is a head movement.', 'B'),
     ('answer: a head-hand movement', 'E'), ('Option a head', 'B'),
-    ('answer: a upper limb', 'F'), ('b:', 'B'), ('b,', 'B')
+    ('answer: a upper limb', 'F'), ('b:', 'B'), ('b,', 'B'),
+    ('The answer is: B', 'B'), ('**B**', 'B'), ('My answer: B', 'B'),
+    ('I think the answer is B.', 'B'), ('The final answer is (c)', 'C'),
+    ('So, the answer is a head movement.', 'B')
 ])
 def test_choice_answers(answer, letter):
     assert normalise_choice(answer, QUESTION) == letter

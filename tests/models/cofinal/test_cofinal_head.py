@@ -207,3 +207,59 @@ def test_registered_for_configs():
                  'FeatureAssessor', 'ClipFeaturePreprocessor',
                  'KinematicPoseEncoder', 'ETFHead', 'DotRegressionLoss'):
         assert MODELS.get(name) is not None, name
+
+
+def test_grade_parsing_against_numpy():
+    """Eq. 9-11 by hand: prototypes query the procedures (Eq. 9), the
+    mask is a softmax over the grades of each grade's mean feature
+    (Eq. 10), and H_F = M (H_C - Q_G) (Eq. 11)."""
+    from mmfine.models.cofinal.grade_parsing import GradeParsingModule
+    torch.manual_seed(0)
+    gpm = GradeParsingModule(6, 4, 3)
+    procedures = torch.randn(2, 5, 6)
+    coarse, fine = gpm(procedures)
+
+    def linear(layer, x):
+        return x @ layer.weight.detach().numpy().T + \
+            layer.bias.detach().numpy()
+
+    g = gpm.prototypes.detach().numpy()
+    for n in range(2):
+        p = procedures[n].numpy()
+        q, k, v = linear(gpm.query, g), linear(gpm.key, p), linear(
+            gpm.value, p)
+        logits = q @ k.T / 2.0  # sqrt(D_S = 4)
+        attention = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+        h_c = attention @ v
+        means = h_c.mean(1)
+        m = np.exp(means) / np.exp(means).sum()
+        np.testing.assert_allclose(coarse[n].detach(), h_c, atol=1e-5)
+        np.testing.assert_allclose(
+            fine[n].detach(), m[:, None] * (h_c - q), atol=1e-5)
+
+
+def test_loss_values_against_an_independent_computation():
+    """Each term of Eq. 2 recomputed from the head's outputs: L_S the MSE
+    / 2 of the soft-decoded score, L_C the cross-entropy of the true grade,
+    L_F half the mean squared gap of the true sub-grade's cosine to 1."""
+    torch.manual_seed(0)
+    head = small_head(fine_temperature=0.5)
+    head.eval()  # no dropout, fixed BatchNorm: the forward is repeatable
+    clips, mask = torch.randn(4, 6, 12), torch.ones(4, 6, dtype=torch.bool)
+    target = torch.tensor([0.02, 0.31, 0.55, 0.97])
+    with torch.no_grad():
+        losses = head.loss(clips, mask, target)
+        out = head(clips, mask)
+    coarse = out['coarse_logits'].double().numpy()
+    cosines = out['fine_cosines'].double().numpy()
+    grade = np.array([0, 1, 2, 3])  # G = 4: grades of width 0.25
+    subgrade = np.array([0, 1, 1, 4])  # G' = 5: sub-grades of width 0.05
+    p_c = np.exp(coarse) / np.exp(coarse).sum(1, keepdims=True)
+    p_f = np.exp(cosines / 0.5) / np.exp(cosines / 0.5).sum(1, keepdims=True)
+    score = (p_c @ np.arange(4) * 5 + p_f @ np.arange(5) + 0.5) / 20
+    assert float(losses['loss_score']) == pytest.approx(
+        0.5 * np.mean((score - target.numpy())**2), rel=1e-4)
+    assert float(losses['loss_coarse']) == pytest.approx(
+        np.mean(-np.log(p_c[np.arange(4), grade])), rel=1e-4)
+    assert float(losses['loss_fine']) == pytest.approx(
+        np.mean((cosines[np.arange(4), subgrade] - 1)**2) / 2, rel=1e-4)

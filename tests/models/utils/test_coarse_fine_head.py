@@ -44,6 +44,21 @@ def test_group_logsumexp_against_numpy():
     assert np.isneginf(got[:, 3]).all()  # a group without classes
 
 
+@pytest.mark.parametrize('dtype, gap', [(torch.float32, 120.0),
+                                        (torch.float16, 20.0)])
+def test_group_logsumexp_keeps_far_groups_finite(dtype, gap):
+    """A group far below the best one keeps a finite log-sum-exp and
+    gradient (a single global maximum underflows it to -inf)."""
+    logits = torch.tensor([[0.0, -gap, -gap - 1]], dtype=dtype,
+                          requires_grad=True)
+    got = group_logsumexp(logits, torch.tensor([0, 1, 1]), 2)
+    expected = torch.logsumexp(logits.detach().double()[:, 1:], 1)
+    assert torch.isfinite(got).all()
+    assert float(got[0, 1]) == pytest.approx(float(expected), rel=1e-3)
+    got.sum().backward()
+    assert torch.isfinite(logits.grad).all()
+
+
 def test_coarse_prediction_is_the_product_of_both_experts():
     head = mapped_head(8)
     x = torch.randn(4, 8, 2, 3, 3)
