@@ -34,7 +34,8 @@ def write_predictions(path: str, vids: Sequence[str], actions: np.ndarray,
 class MicroActionMetric(BaseMetric):
     """MA-52: top-1 / top-5 accuracy of the 52 actions and of the 7 body
     classes, micro- and macro-F1 of both, and F1_mean (their mean; the
-    challenge's ranking score), from each sample's ``pred_score`` (52) and
+    challenge's ranking score), all fractions in [0, 1] as MMAction2's
+    accuracies (the paper gives %), from each sample's ``pred_score`` (52) and
     ``gt_label``. The body predictions are the body labels of the ranked
     actions (METHODS.md: F1 on the derived body labels of the argmax
     prediction), so body top-5 asks whether the true body is among the

@@ -48,6 +48,12 @@ def test_losses_and_predictions_on_video_and_skeleton_layouts():
     for sample in out:
         assert sample.pred_score.shape == (52, )
         assert torch.allclose(sample.pred_body_score.sum(), torch.tensor(1.))
+        # the body probability is the marginal of the action probability
+        starts = [0, 5, 11, 24, 32, 38, 48, 52]
+        marginal = torch.stack([
+            sample.pred_score[a:b].sum() for a, b in zip(starts, starts[1:])
+        ])
+        assert torch.allclose(sample.pred_body_score, marginal, atol=1e-6)
     skeleton = HierarchicalClsHead(in_channels=8, channel_dim=2)
     assert skeleton(torch.randn(2, 2, 8, 5, 17)).shape == (2, 52)
     # a 2D recognizer's N * num_segs frames: segment features averaged
