@@ -63,10 +63,12 @@ def lists_on_set(node, set_id: int) -> int:
 
 def transfer_lists(node) -> List[tuple]:
     """``(ann_file, fine_ann_file, data_prefix)`` of every
-    ``MotionTransferDataset`` in ``node``, in config order."""
+    ``MotionTransferDataset`` in ``node``, in config order, with the set in
+    the list names read as set 1 (the runner swaps it)."""
     if isinstance(node, dict):
-        found = [(node.get('ann_file'), node.get('fine_ann_file'),
-                  repr(node.get('data_prefix')))] \
+        found = [tuple(
+            SET_NAME.sub('_set1_', str(node.get(k))) for k in LIST_KEYS) +
+                 (repr(node.get('data_prefix')), )] \
             if node.get('type') == 'MotionTransferDataset' else []
         return found + [x for v in node.values() for x in transfer_lists(v)]
     if isinstance(node, (list, tuple)):

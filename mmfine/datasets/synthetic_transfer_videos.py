@@ -45,7 +45,8 @@ AXES = ('moves sideways', 'moves vertically', 'changes size')
 
 def fine_classes(set_id: int, fine_kind: str = 'object') -> List[str]:
     """The set's fine class names; fine id = 2 x coarse id + the index of
-    the object (or manner)."""
+    the object (or manner); by direction, the motion's id in
+    ``COARSE_CLASSES`` (coarse id: its axis in ``AXES``, fine id // 2)."""
     if fine_kind not in FINE_KINDS:
         raise ValueError(f'fine_kind must be one of {FINE_KINDS}, got '
                          f'{fine_kind!r}')
@@ -175,7 +176,8 @@ def generator_settings(per_class: Dict[str, int],
         frames=frames,
         size=size,
         seed=seed,
-        coarse_classes=list(COARSE_CLASSES),
+        coarse_classes=list(AXES if fine_kind == 'direction' else
+                            COARSE_CLASSES),
         hue_bias=HUE_BIAS,
         manner_amplitude=MANNER_AMPLITUDE,
         sets={

@@ -76,6 +76,14 @@ def test_every_config_of_a_comparison_reads_the_same_lists(tmp_path):
                      "    ann_file='elsewhere/val_set1_coarse.txt'))\n")
     with pytest.raises(ValueError, match='val_dataloader'):
         check_same_lists([baseline, str(other)])
+    # lists named by set 2 are the same lists: the runner swaps the set
+    set2 = tmp_path / 'set2.py'
+    set2.write_text(f"_base_ = ['{CONFIG}']\n"
+                    "root = 'data/transfer_videos'\n"
+                    "train_dataloader = dict(dataset=dict(\n"
+                    "    ann_file=f'{root}/train_set2_coarse.txt',\n"
+                    "    fine_ann_file=f'{root}/train_set2_fine.txt'))\n")
+    check_same_lists([baseline, str(set2)])
     # the same options reach every config: still the same data
     check_same_lists([baseline, CONFIG],
                      {'train_dataloader.dataset.ann_file': 'x_set1_y.txt'})

@@ -11,6 +11,7 @@ import re
 import time
 import urllib.error
 import urllib.request
+import warnings
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .judge_prompts import JUDGE_PROMPTS
@@ -64,10 +65,14 @@ def parse_judge_scores(reply: str) -> Tuple[int, int, int]:
             # a number, or 'N/5'; a range ('3-4') or another fraction is
             # ambiguous and read as no score
             m = re.search(
-                rf'{key}["\']?\s*[:=]\s*["\']?(-?[\d.]+)(\s*/\s*5(?!\d))?'
-                rf'(?!\s*[-/]\s*\d)', reply)
+                rf'{key}["\']?\s*[:=]\s*["\']?(-?[\d.]+)(?![\d.])'
+                rf'(\s*/\s*5(?![\d.]))?(?!\s*[-/]\s*\d)', reply)
             if m:
                 found[key] = m.group(1)
+            elif re.search(rf'{key}["\']?\s*[:=]', reply):
+                raise JudgeReplyError(
+                    f'{key} is not one score in [0, 5] (a range, or a '
+                    f'fraction of other than 5?): {reply[:300]!r}')
     scores = []
     for key in LEVELS:
         if key not in found:
@@ -175,7 +180,7 @@ class FileJudge:
             text = f.read()
         try:
             replies = json.loads(text)
-            if isinstance(replies, dict) and set(replies) == {'qid', 'reply'}:
+            if isinstance(replies, dict) and {'qid', 'reply'} <= set(replies):
                 raise json.JSONDecodeError('one JSON line', text, 0)
         except json.JSONDecodeError:
             replies = {}
@@ -191,7 +196,9 @@ class FileJudge:
         if not isinstance(replies, dict):
             raise ValueError(f'{path}: expected {{qid: reply}} or JSON lines')
         self.path, self.replies = path, replies
-        self.name = f'replies in {osp.abspath(path)}'
+        # the content, not only the path: a file made again is a new judge
+        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        self.name = f'replies in {osp.abspath(path)} ({digest})'
 
     def reply(self, qid: str, prompt: str) -> str:
         """The stored reply for ``qid`` (it was asked elsewhere with the
@@ -210,15 +217,24 @@ class JudgeCache:
     def __init__(self, path: str) -> None:
         self.path = path
         self.replies: Dict[Tuple[str, str, str], str] = {}
+        unnamed = 0
         if osp.exists(path):
             with open(path) as f:
                 for line in f:
                     try:
                         row = json.loads(line)
+                        if 'judge' not in row:  # an older cache's row
+                            unnamed += 1
+                            continue
                         self.replies[row['qid'], row['prompt'],
                                      row['judge']] = row['reply']
                     except (json.JSONDecodeError, KeyError, TypeError):
                         continue  # a line cut by an interruption
+        if unnamed:
+            warnings.warn(
+                f'{path}: {unnamed} cached replies do not name their judge '
+                '(written before judges were recorded) and are not reused; '
+                'they are asked again')
         folder = osp.dirname(osp.abspath(path))
         os.makedirs(folder, exist_ok=True)
 

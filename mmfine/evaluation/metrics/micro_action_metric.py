@@ -37,8 +37,8 @@ class MicroActionMetric(BaseMetric):
     challenge's ranking score), all fractions in [0, 1] as MMAction2's
     accuracies (the paper gives %), from each sample's ``pred_score`` (52) and
     ``gt_label``. The body predictions are the body labels of the ranked
-    actions (METHODS.md: F1 on the derived body labels of the argmax
-    prediction), so body top-5 asks whether the true body is among the
+    actions (MA-52's evaluation: F1 on the body labels derived from the
+    predicted action), so body top-5 asks whether the true body is among the
     bodies of the five best actions; a hierarchical head's marginal
     ``pred_body_score`` (whose argmax can differ when the action
     probability is spread over a body's actions) is not used.
@@ -80,8 +80,9 @@ class MicroActionMetric(BaseMetric):
                     gt=int(host_array(sample['gt_label']).ravel()[0])))
 
     def compute_metrics(self, results) -> Dict[str, float]:
-        actions = np.argsort(-np.stack([r['score'] for r in results]),
-                             1)[:, :5]
+        actions = np.argsort(
+            -np.stack([r['score'] for r in results]), 1,
+            kind='stable')[:, :5]  # ties: the lower id first, as argmax
         bodies = ma52_body_label(actions)
         gt = np.array([r['gt'] for r in results])
         body_gt = ma52_body_label(gt)

@@ -22,11 +22,12 @@ class ClipFeatureNorm(nn.BatchNorm1d):
     def forward(self, clips: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """``(N, C, D)`` normalised features of ``clips`` ``(N, C, D)`` with
         valid clips ``mask`` ``(N, C)``."""
-        if self.training and int(mask.sum()) < 2:
+        valid = clips[mask]
+        if self.training and valid.shape[0] < 2:
             raise ValueError(
                 'ClipFeatureNorm: a training batch with fewer than two valid '
                 'clips has no per-dimension statistics; use a larger batch '
                 'or videos of more than one clip')
         out = torch.zeros_like(clips)
-        out[mask] = super().forward(clips[mask])
+        out[mask] = super().forward(valid)
         return out

@@ -23,6 +23,7 @@ def group_logsumexp(logits: torch.Tensor, group_of: torch.Tensor,
     peak = logits.new_full((logits.shape[0], num_groups),
                            float('-inf')).scatter_reduce(
                                1, index, logits.detach(), 'amax')
+    peak = torch.where(torch.isfinite(peak), peak, torch.zeros_like(peak))
     summed = logits.new_zeros(logits.shape[0], num_groups).index_add(
         1, group_of, (logits - peak.gather(1, index)).exp())
     return summed.log() + peak

@@ -14,11 +14,13 @@ from .class_groups import group_logsumexp
 
 @MODELS.register_module()
 class HierarchicalClsHead(BaseHead):
-    """Fine (action) and coarse (body) logits that always agree: a linear
-    classifier gives the action logits, and the logit of a coarse class is
-    the log-sum-exp of its actions' logits, so its softmax probability is
-    the sum of theirs (the coarse prediction is the marginal of the fine
-    one). The loss adds ``body_loss_weight`` x the cross-entropy of the
+    """Fine (action) and coarse (body) logits from one classifier: a
+    linear classifier gives the action logits, and the logit of a coarse
+    class is the log-sum-exp of its actions' logits, so its softmax
+    probability is the sum of theirs (the coarse probability is the
+    marginal of the fine one; its argmax can differ from the coarse class
+    of the best action when a class's probability is spread over many
+    actions). The loss adds ``body_loss_weight`` x the cross-entropy of the
     coarse level to MMAction2's action loss; predictions carry
     ``pred_score`` (actions) and ``pred_body_score`` (coarse classes).
     Defaults to MA-52: 52 actions in 7 body-level groups.

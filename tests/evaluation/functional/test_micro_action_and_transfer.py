@@ -99,9 +99,10 @@ def test_transfer_metrics_by_hand():
 
 
 def test_micro_action_metric(tmp_path):
-    """Bodies are the body labels of the ranked actions (METHODS.md: F1 on
-    the derived body labels of the argmax prediction), also where a body's
-    summed probability would pick another body."""
+    """Bodies are the body labels of the ranked actions (MA-52's
+    evaluation derives them from the predicted action), also where a
+    body's summed probability, or a head's own body score, would pick
+    another body."""
     import torch
 
     from mmfine.evaluation.metrics import MicroActionMetric
@@ -116,7 +117,8 @@ def test_micro_action_metric(tmp_path):
     metric = MicroActionMetric(prediction_file=str(tmp_path / 'pred.csv'))
     metric.process({}, [
         dict(pred_score=torch.tensor(s, requires_grad=True),
-             gt_label=torch.tensor([g]), filename=f'/v/{i}.mp4')
+             pred_body_score=torch.eye(7)[6], gt_label=torch.tensor([g]),
+             filename=f'/v/{i}.mp4')
         for i, (s, g) in enumerate(zip(scores, gt))
     ])
     out = metric.compute_metrics(metric.results)

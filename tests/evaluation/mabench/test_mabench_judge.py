@@ -41,8 +41,11 @@ def test_parse_scores(reply, scores):
     ('{"L1_score": true, "L2_score": 3, "L3_score": 1}', 'not a number'),
     ('{"L1_score": NaN, "L2_score": 3, "L3_score": 1}', 'integer'),
     ('{"L1_score": Infinity, "L2_score": 3, "L3_score": 1}', 'integer'),
-    ('L1_score: 3-4, L2_score: 3, L3_score: 1', 'lacks L1_score'),
-    ('L1_score: 4/10, L2_score: 3, L3_score: 1', 'lacks L1_score'),
+    ('L1_score: 3-4, L2_score: 3, L3_score: 1', 'L1_score is not one'),
+    ('L1_score: 4/10, L2_score: 3, L3_score: 1', 'L1_score is not one'),
+    ('L1_score: 10/10, L2_score: 3, L3_score: 1', 'L1_score is not one'),
+    ('L1_score: 12-15, L2_score: 3, L3_score: 1', 'L1_score is not one'),
+    ('L1_score: 4.5-5, L2_score: 3, L3_score: 1', 'L1_score is not one'),
 ])
 def test_malformed_replies_are_clear_errors(reply, message):
     with pytest.raises(JudgeReplyError, match=message):
@@ -164,9 +167,11 @@ def test_file_judge_and_bad_files(tmp_path):
     result = judge_open_answers(QUESTIONS, {}, FileJudge(str(path)),
                                 progress=False)
     assert result == dict(MADU=[3.0, 3.0, 3.0], MARE=[1.0, 0.0, 3.0])
-    # a file of one JSON line is one reply, not a {qid: reply} object
+    # a file of one JSON line is one reply, not a {qid: reply} object,
+    # also with more fields (an exported prompt row with its reply)
     (tmp_path / 'one.jsonl').write_text(
-        json.dumps(dict(qid='MADU_1', reply=replies['MADU_1'])) + '\n')
+        json.dumps(dict(qid='MADU_1', task='MADU', reply=replies['MADU_1'])) +
+        '\n')
     assert FileJudge(str(tmp_path / 'one.jsonl')).replies == {
         'MADU_1': replies['MADU_1']
     }
@@ -199,3 +204,26 @@ def test_open_task_prompts_are_what_the_judge_is_asked(server):
              for _, b, _ in FakeOpenAI.requests[sent:]]
     assert asked == [r['prompt'] for r in rows]
     assert 'Model response:\nGOOD answer' in rows[0]['prompt']
+
+
+def test_cache_rows_without_a_judge_are_asked_again(tmp_path):
+    """A cache written before replies named their judge: its rows are not
+    served (their judge is unknown), with a warning, and asked again."""
+    replies = tmp_path / 'replies.json'
+    full = '{"L1_score": 5, "L2_score": 5, "L3_score": 5}'
+    replies.write_text(json.dumps(dict(MADU_1=full, MADU_2=full,
+                                       MARE_1=full)))
+    cache = tmp_path / 'cache.jsonl'
+    old = dict(qid='MADU_1', prompt='0' * 16, reply='{"L1_score": 0, '
+               '"L2_score": 0, "L3_score": 0}')
+    cache.write_text(json.dumps(old) + '\n')
+    with pytest.warns(UserWarning, match='1 cached replies do not name'):
+        result = judge_open_answers(QUESTIONS, {}, FileJudge(str(replies)),
+                                    str(cache), progress=False)
+    assert result == dict(MADU=[5.0, 5.0, 5.0], MARE=[5.0, 5.0, 5.0])
+    # the same path with other replies is another judge: not served stale
+    replies.write_text(replies.read_text().replace('5', '4'))
+    with pytest.warns(UserWarning):
+        again = judge_open_answers(QUESTIONS, {}, FileJudge(str(replies)),
+                                   str(cache), progress=False)
+    assert again == dict(MADU=[4.0, 4.0, 4.0], MARE=[4.0, 4.0, 4.0])
