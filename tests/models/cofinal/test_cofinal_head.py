@@ -44,6 +44,11 @@ def test_temporal_fusion_pools_queries_over_valid_clips():
     tfm = TemporalFusionModule(6, 4, 2, 0.0, feedforward_channels=0)
     clips = torch.randn(1, 3, 6)
     out = tfm(clips, torch.ones(1, 3, dtype=torch.bool))
+    # a padded fourth clip enters neither the pooled queries nor the keys
+    padded = torch.cat([clips, 50 * torch.randn(1, 1, 6)], 1)
+    assert torch.allclose(
+        tfm(padded, torch.tensor([[True, True, True, False]])), out,
+        atol=1e-6)
     queries = tfm.query(clips[0]).view(3, 2, 4).mean(0)
     attention = (queries @ tfm.key(clips[0]).t() / 2).softmax(-1)
     assert torch.allclose(out[0], attention @ tfm.value(clips[0]), atol=1e-6)
