@@ -66,10 +66,11 @@ def transfer_lists(node) -> List[tuple]:
     ``MotionTransferDataset`` in ``node``, in config order, with the set in
     the list names read as set 1 (the runner swaps it)."""
     if isinstance(node, dict):
-        found = [tuple(
-            SET_NAME.sub('_set1_', str(node.get(k))) for k in LIST_KEYS) +
-                 (repr(node.get('data_prefix')), )] \
-            if node.get('type') == 'MotionTransferDataset' else []
+        found = []
+        if node.get('type') == 'MotionTransferDataset':
+            names = [SET_NAME.sub('_set1_', str(node.get(k)))
+                     for k in LIST_KEYS]
+            found.append((*names, repr(node.get('data_prefix'))))
         return found + [x for v in node.values() for x in transfer_lists(v)]
     if isinstance(node, (list, tuple)):
         return [x for v in node for x in transfer_lists(v)]

@@ -180,25 +180,32 @@ class FileJudge:
             text = f.read()
         try:
             replies = json.loads(text)
-            if isinstance(replies, dict) and {'qid', 'reply'} <= set(replies):
-                raise json.JSONDecodeError('one JSON line', text, 0)
         except json.JSONDecodeError:
-            replies = {}
-            for line_no, line in enumerate(text.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    replies[row['qid']] = row['reply']
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    raise ValueError(f'{path}, line {line_no}: not '
-                                     '{"qid": ..., "reply": ...}') from None
+            replies = None
+        # JSON lines, or a file of one line (an object holding a reply)
+        if replies is None or isinstance(replies, dict) and \
+                {'qid', 'reply'} <= set(replies):
+            replies = self._read_lines(path, text)
         if not isinstance(replies, dict):
             raise ValueError(f'{path}: expected {{qid: reply}} or JSON lines')
         self.path, self.replies = path, replies
         # the content, not only the path: a file made again is a new judge
         digest = hashlib.sha256(text.encode()).hexdigest()[:12]
         self.name = f'replies in {osp.abspath(path)} ({digest})'
+
+    @staticmethod
+    def _read_lines(path: str, text: str) -> Dict[str, str]:
+        replies = {}
+        for line_no, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                replies[row['qid']] = row['reply']
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise ValueError(f'{path}, line {line_no}: not '
+                                 '{"qid": ..., "reply": ...}') from None
+        return replies
 
     def reply(self, qid: str, prompt: str) -> str:
         """The stored reply for ``qid`` (it was asked elsewhere with the

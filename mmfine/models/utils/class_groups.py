@@ -15,15 +15,9 @@ def group_logsumexp(logits: torch.Tensor, group_of: torch.Tensor,
             the training set uses).
         num_groups (int): Groups; one without any class gets ``-inf``.
     """
-    used = group_of >= 0
-    logits, group_of = logits[:, used], group_of[used]
-    # each group's own maximum, so that no group underflows to -inf however
-    # far below the others it lies (one global maximum would)
-    index = group_of.expand(logits.shape[0], -1)
-    peak = logits.new_full((logits.shape[0], num_groups),
-                           float('-inf')).scatter_reduce(
-                               1, index, logits.detach(), 'amax')
-    peak = torch.where(torch.isfinite(peak), peak, torch.zeros_like(peak))
-    summed = logits.new_zeros(logits.shape[0], num_groups).index_add(
-        1, group_of, (logits - peak.gather(1, index)).exp())
-    return summed.log() + peak
+    groups = torch.arange(num_groups, device=group_of.device)
+    member = group_of[None] == groups[:, None]  # (num_groups, num_fine)
+    # torch.logsumexp shifts each group by its own maximum, so no group
+    # underflows to -inf however far below the others it lies
+    return torch.logsumexp(
+        logits[:, None].masked_fill(~member, float('-inf')), -1)
